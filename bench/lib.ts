@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type Database, openPostgres } from '../server/src/db/client.js';
+import { seedFramework } from '../server/src/db/seed/framework.js';
+
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A fresh, migrated PostgreSQL database for one benchmark; dropped by the returned cleanup. */
+export async function freshDatabase(label: string): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
+  const name = `thaksa_bench_${label}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = withDatabase(BENCH_DATABASE_URL, name);
+  const database = openPostgres(url, 8);
+  await database.migrate();
+  await seedFramework(database.db);
+  return {
+    url,
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Runs the real server (a separate process, as in production) against the database and waits until it is ready. */
+export async function startServer(databaseUrl: string, port = 3917): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_SIZE: '20' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export interface Measurement {
+  name: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Loads one endpoint with autocannon on loopback for a bounded time and reports exact percentiles of every response. */
+export async function measure(
+  name: string,
+  opts: {
+    url: string;
+    connections: number;
+    duration: number;
+    headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    body?: string;
+    /** Paths requested in turn (instead of the URL's own path), so one hot row does not flatter the figures. */
+    paths?: string[];
+  },
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let turn = 0;
+  const paths = opts.paths;
+  const requests: autocannon.Request[] | undefined = paths?.length
+    ? [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length] }) }]
+    : undefined;
+  const base = { url: opts.url, connections: opts.connections, headers: opts.headers, method: opts.method ?? 'GET', body: opts.body, requests };
+  // A short warm-up so JIT and connection pools are steady before measuring.
+  await autocannon({ ...base, duration: 2 });
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { ...base, duration: opts.duration },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      if (status < 200 || status >= 300) non2xx++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const m: Measurement = {
+    name,
+    connections: opts.connections,
+    durationSeconds: opts.duration,
+    requests: latencies.length,
+    throughput: Math.round(latencies.length / opts.duration),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    non2xx,
+    errors: result.errors,
+  };
+  console.log(`${name}: p50 ${m.p50} ms · p95 ${m.p95} ms · p99 ${m.p99} ms · ${m.throughput} req/s · non-2xx ${m.non2xx}`);
+  return m;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+}
+
+/** Writes bench/results/<name>.json and replaces this benchmark's table in docs/benchmarks.md. */
+export function report(name: string, dataset: string, rows: Measurement[], notes: string[] = []) {
+  const at = new Date().toISOString();
+  const m = machine();
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ name, at, machine: m, dataset, rows }, null, 2)}\n`);
+  const table = [
+    `<!-- bench:${name}:start -->`,
+    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL. Dataset: ${dataset}.`,
+    '',
+    '| operation | connections | p50 ms | p95 ms | p99 ms | requests/s | non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${r.connections} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.throughput} | ${r.non2xx} |`),
+    ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : []),
+    `<!-- bench:${name}:end -->`,
+  ].join('\n');
+  const path = 'docs/benchmarks.md';
+  const doc = readFileSync(path, 'utf8');
+  const re = new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*?<!-- bench:${name}:end -->`);
+  writeFileSync(path, re.test(doc) ? doc.replace(re, table) : `${doc.trimEnd()}\n\n### ${name}\n\n${table}\n`);
+}

@@ -1,0 +1,92 @@
+/** Stable error codes sent to clients; the web app translates them (errors.<code> in the catalogues). */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal'
+  | 'auth.invalid_credentials'
+  | 'auth.account_locked'
+  | 'auth.csrf_invalid'
+  | 'auth.session_expired'
+  | 'auth.wrong_password'
+  | 'auth.password_too_weak'
+  | 'user.email_taken'
+  | 'role.invalid_scope'
+  | 'framework.published_immutable'
+  | 'framework.not_draft'
+  | 'framework.incomplete'
+  | 'framework.unknown_item';
+
+export const STATUS_BY_CODE: Record<string, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  'auth.invalid_credentials': 401,
+  'auth.session_expired': 401,
+  forbidden: 403,
+  'auth.csrf_invalid': 403,
+  not_found: 404,
+  conflict: 409,
+  'user.email_taken': 409,
+  'framework.published_immutable': 409,
+  'framework.not_draft': 409,
+  'framework.incomplete': 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  'auth.account_locked': 423,
+  internal: 500,
+};
+
+export interface FieldError {
+  /** Dotted path to the field, e.g. `body.email`. */
+  path: string;
+  message: string;
+  code?: string;
+}
+
+/** The one error type. Thrown anywhere; the server's error plugin turns it into application/problem+json. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors?: FieldError[];
+
+  constructor(code: ErrorCode, detail?: string, opts: { status?: number; errors?: FieldError[] } = {}) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = opts.status ?? STATUS_BY_CODE[code] ?? 400;
+    this.errors = opts.errors;
+  }
+
+  static notFound(what = 'resource') {
+    return new AppError('not_found', `${what} not found`);
+  }
+  static forbidden(detail = 'not allowed') {
+    return new AppError('forbidden', detail);
+  }
+  static unauthenticated(detail = 'sign in first') {
+    return new AppError('unauthenticated', detail);
+  }
+  static conflict(code: ErrorCode = 'conflict', detail?: string) {
+    return new AppError(code, detail, { status: 409 });
+  }
+  static invalid(errors: FieldError[], detail = 'some fields are invalid') {
+    return new AppError('validation_failed', detail, { errors });
+  }
+}
+
+/** The wire shape of every error (RFC 9457 problem details plus a stable code). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: FieldError[];
+  requestId?: string;
+}

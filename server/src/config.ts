@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every setting the server reads, with development defaults. Parsed once at boot; a bad value stops the server. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    BASE_URL: z.url().default('http://localhost:3000'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SMTP_URL: z.string().optional(),
+    SMTP_FROM: z.string().default('Thaksa <no-reply@thaksa.local>'),
+    DEMO_DATA: bool.optional(),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    TRUST_PROXY: bool.default(false),
+    WEB_DIST: z.string().default('./web/dist'),
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (c.NODE_ENV === 'production' && c.DEMO_DATA) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'demo accounts are never loaded in production' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  /** SESSION_SECRET, or a fixed development secret outside production. */
+  sessionSecret: string;
+  /** Demo data loads by default on the embedded database, never on PostgreSQL unless asked. */
+  loadDemoData: boolean;
+  isProduction: boolean;
+};
+
+const DEV_SECRET = 'thaksa-development-secret-not-for-production-use';
+
+/** Parses settings from an environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  const isProduction = c.NODE_ENV === 'production';
+  return {
+    ...c,
+    sessionSecret: c.SESSION_SECRET ?? DEV_SECRET,
+    loadDemoData: isProduction ? false : (c.DEMO_DATA ?? !c.DATABASE_URL),
+    isProduction,
+  };
+}

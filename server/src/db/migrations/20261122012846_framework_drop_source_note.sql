@@ -1,0 +1,1 @@
+ALTER TABLE "frameworks" DROP COLUMN "source_note";

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_action_idx" ON "audit_entries" USING btree ("subject_type","action","at");

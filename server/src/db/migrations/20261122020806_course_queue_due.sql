@@ -1,0 +1,3 @@
+ALTER TABLE "courses" ADD COLUMN "queue_due_at" timestamp with time zone GENERATED ALWAYS AS (case when state in ('submitted', 'screening') then screening_due_at when state = 'in_review' then review_due_at end) STORED;--> statement-breakpoint
+CREATE INDEX "courses_queue_idx" ON "courses" USING btree ("queue_due_at","submitted_at","id") WHERE state in ('submitted', 'screening', 'in_review', 'decision_pending') and submitted_at is not null;--> statement-breakpoint
+CREATE INDEX "courses_state_queue_idx" ON "courses" USING btree ("state","queue_due_at","submitted_at","id");

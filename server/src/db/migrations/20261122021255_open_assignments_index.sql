@@ -1,0 +1,1 @@
+CREATE INDEX "review_assignments_open_idx" ON "review_assignments" USING btree ("reviewer_id") WHERE state in ('pending', 'accepted');

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import { type Database, queryRows } from './db/client.js';
+import { LOCK_KEYS } from './db/locks.js';
+import { runAccreditationReminders } from './modules/accreditation/reminders.js';
+import { sendQueuedEmails, smtpMailer } from './modules/notifications/sender.js';
+
+/**
+ * Periodic work, every JOBS_INTERVAL_SECONDS (0 turns it off). With several instances on one PostgreSQL,
+ * each tick runs on whichever instance takes the jobs lock first; the others skip that tick. Every job is
+ * idempotent, so a tick cut short by a crash is simply done again next time.
+ */
+export function startJobs(database: Database, config: Config, log: FastifyBaseLogger): () => void {
+  if (config.JOBS_INTERVAL_SECONDS === 0) return () => {};
+  const mailer = smtpMailer(config);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const got = await database.db.transaction(async (tx) => {
+        const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK_KEYS.jobs}) as locked`);
+        if (!locked) return false;
+        const reminders = await runAccreditationReminders(tx, config);
+        if (reminders.expired + reminders.expiryReminders + reminders.overdueScreening > 0) log.info({ reminders }, 'accreditation reminders sent');
+        return true;
+      });
+      if (got && mailer) {
+        const mail = await sendQueuedEmails(database.db, mailer);
+        if (mail.sent + mail.failed > 0) log.info({ mail }, 'queued e-mails processed');
+      }
+    } catch (err) {
+      log.error({ err }, 'background jobs failed; they will run again next tick');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), config.JOBS_INTERVAL_SECONDS * 1000);
+  timer.unref();
+  setTimeout(() => void tick(), 5_000).unref();
+  return () => clearInterval(timer);
+}

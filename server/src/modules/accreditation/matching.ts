@@ -1,0 +1,223 @@
+/**
+ * Reviewer matching for one course round, as a pure function: who may not review it (and why), and how
+ * well the others fit. The service loads everything in one query and calls `matchReviewers`.
+ */
+
+export interface MatchReason {
+  code: string;
+  textTh: string;
+  textEn: string;
+}
+
+export interface MatchCourse {
+  providerId: string;
+  /** Names of the provider, so an affiliation typed without a provider id still counts. */
+  providerNames: string[];
+  outcomes: { skillAreaCode: string; levelRank: number }[];
+  instructorNames: string[];
+  /** Reviewers holding any assignment in this round (whatever its state). */
+  assignedReviewerIds: string[];
+}
+
+export interface MatchCandidate {
+  reviewerId: string;
+  displayName: string;
+  maxConcurrent: number;
+  /** Assignments pending or accepted right now. */
+  load: number;
+  expertise: { skillAreaCode: string; levelRank: number }[];
+  affiliations: { organisationName: string; providerId: string | null; startDate: string | null; endDate: string | null }[];
+  conflictProviderIds: string[];
+}
+
+export interface MatchOptions {
+  now: Date;
+  conflictYears: number;
+}
+
+export interface Suggested {
+  reviewerId: string;
+  displayName: string;
+  score: number;
+  load: number;
+  maxConcurrent: number;
+  reasons: MatchReason[];
+}
+export interface Excluded {
+  reviewerId: string;
+  displayName: string;
+  reasons: MatchReason[];
+}
+
+/** Points for a skill area the reviewer covers at or above the level the course teaches, and below it. */
+export const SCORE_AT_LEVEL = 2;
+export const SCORE_BELOW_LEVEL = 1;
+
+const TITLES = [
+  'ศาสตราจารย์',
+  'รองศาสตราจารย์',
+  'ผู้ช่วยศาสตราจารย์',
+  'นางสาว',
+  'นาง',
+  'นาย',
+  'ดร.',
+  'ผศ.',
+  'รศ.',
+  'ศ.',
+  'อ.',
+  'prof.',
+  'dr.',
+  'mrs.',
+  'mr.',
+  'ms.',
+];
+
+/** Lower-case, without titles, punctuation or spaces: "ผศ.ดร. สมชาย  ใจดี" and "สมชาย ใจดี" match. */
+export function normalizePersonName(raw: string): string {
+  let s = raw.normalize('NFC').toLowerCase().trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of TITLES) {
+      if (s.startsWith(t) && s.length > t.length) {
+        s = s.slice(t.length).trimStart();
+        changed = true;
+      }
+    }
+  }
+  return s.replace(/[\s.,'"()\-_]/g, '');
+}
+
+const normalizeOrg = (raw: string) =>
+  raw
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s.,'"()\-_]/g, '');
+
+/** The calendar date `years` years before `now`, as YYYY-MM-DD (UTC). */
+function yearsBefore(now: Date, years: number): string {
+  const d = new Date(now.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.toISOString().slice(0, 10);
+}
+
+function exclusionReasons(c: MatchCandidate, course: MatchCourse, opts: MatchOptions): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const today = opts.now.toISOString().slice(0, 10);
+  const windowStart = yearsBefore(opts.now, opts.conflictYears);
+  const providerNames = new Set(course.providerNames.map(normalizeOrg).filter(Boolean));
+
+  if (c.conflictProviderIds.includes(course.providerId)) {
+    reasons.push({
+      code: 'declared_conflict',
+      textTh: 'แจ้งว่ามีส่วนได้เสียกับผู้ให้บริการรายนี้',
+      textEn: 'declared a conflict of interest with this provider',
+    });
+  }
+  const withProvider = c.affiliations.filter(
+    (a) => a.providerId === course.providerId || (!a.providerId && providerNames.has(normalizeOrg(a.organisationName))),
+  );
+  const current = withProvider.filter((a) => (!a.startDate || a.startDate <= today) && (!a.endDate || a.endDate >= today));
+  if (current.length > 0) {
+    reasons.push({ code: 'current_affiliation', textTh: 'ปัจจุบันสังกัดผู้ให้บริการรายนี้', textEn: 'currently affiliated with this provider' });
+  } else {
+    const recent = withProvider.find((a) => a.endDate && a.endDate < today && a.endDate >= windowStart);
+    if (recent) {
+      reasons.push({
+        code: 'recent_affiliation',
+        textTh: `เคยสังกัดผู้ให้บริการรายนี้ภายใน ${opts.conflictYears} ปี (สิ้นสุด ${recent.endDate})`,
+        textEn: `affiliated with this provider within the last ${opts.conflictYears} years (ended ${recent.endDate})`,
+      });
+    }
+  }
+  const name = normalizePersonName(c.displayName);
+  if (name && course.instructorNames.some((i) => normalizePersonName(i) === name)) {
+    reasons.push({ code: 'instructor', textTh: 'เป็นวิทยากรของหลักสูตรนี้', textEn: 'is an instructor of this course' });
+  }
+  if (course.assignedReviewerIds.includes(c.reviewerId)) {
+    reasons.push({ code: 'already_assigned', textTh: 'ได้รับมอบหมายในรอบนี้แล้ว', textEn: 'already assigned to this round' });
+  }
+  if (c.load >= c.maxConcurrent) {
+    reasons.push({
+      code: 'at_capacity',
+      textTh: `มีงานพิจารณาเต็มแล้ว (${c.load}/${c.maxConcurrent})`,
+      textEn: `at capacity (${c.load}/${c.maxConcurrent} open reviews)`,
+    });
+  }
+  return reasons;
+}
+
+/** The highest level the course teaches in each skill area, in the order the areas first appear. */
+function requiredAreas(course: MatchCourse): Map<string, number> {
+  const areas = new Map<string, number>();
+  for (const o of course.outcomes) areas.set(o.skillAreaCode, Math.max(areas.get(o.skillAreaCode) ?? 0, o.levelRank));
+  return areas;
+}
+
+function scoreOf(c: MatchCandidate, areas: Map<string, number>): { score: number; reasons: MatchReason[] } {
+  const byArea = new Map(c.expertise.map((e) => [e.skillAreaCode, e.levelRank]));
+  let score = 0;
+  const reasons: MatchReason[] = [];
+  for (const [area, level] of areas) {
+    const has = byArea.get(area);
+    if (has === undefined) continue;
+    if (has >= level) {
+      score += SCORE_AT_LEVEL;
+      reasons.push({
+        code: 'expertise_at_level',
+        textTh: `เชี่ยวชาญ ${area} ระดับ ${has} (หลักสูตรระดับ ${level})`,
+        textEn: `expert in ${area} at level ${has} (course: level ${level})`,
+      });
+    } else {
+      score += SCORE_BELOW_LEVEL;
+      reasons.push({
+        code: 'expertise_below_level',
+        textTh: `เชี่ยวชาญ ${area} ระดับ ${has} ต่ำกว่าหลักสูตร (ระดับ ${level})`,
+        textEn: `expert in ${area} at level ${has}, below the course (level ${level})`,
+      });
+    }
+  }
+  if (score === 0)
+    reasons.push({
+      code: 'no_expertise_match',
+      textTh: 'ไม่มีความเชี่ยวชาญตรงกับหลักสูตร',
+      textEn: 'no expertise in the skill areas of this course',
+    });
+  reasons.push({ code: 'load', textTh: `งานที่รับอยู่ ${c.load}/${c.maxConcurrent}`, textEn: `current load ${c.load}/${c.maxConcurrent}` });
+  return { score, reasons };
+}
+
+/**
+ * Splits candidates into those who may not review this round (every reason listed) and the rest, ranked
+ * by expertise score (higher first), then by lower load, then by name for a stable order.
+ */
+export function matchReviewers(
+  course: MatchCourse,
+  candidates: readonly MatchCandidate[],
+  opts: MatchOptions,
+): { suggested: Suggested[]; excluded: Excluded[] } {
+  const areas = requiredAreas(course);
+  const suggested: Suggested[] = [];
+  const excluded: Excluded[] = [];
+  for (const c of candidates) {
+    const reasons = exclusionReasons(c, course, opts);
+    if (reasons.length > 0) {
+      excluded.push({ reviewerId: c.reviewerId, displayName: c.displayName, reasons });
+      continue;
+    }
+    const { score, reasons: why } = scoreOf(c, areas);
+    suggested.push({
+      reviewerId: c.reviewerId,
+      displayName: c.displayName,
+      score,
+      load: c.load,
+      maxConcurrent: c.maxConcurrent,
+      reasons: why,
+    });
+  }
+  suggested.sort(
+    (a, b) =>
+      b.score - a.score || a.load - b.load || a.displayName.localeCompare(b.displayName) || a.reviewerId.localeCompare(b.reviewerId),
+  );
+  excluded.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.reviewerId.localeCompare(b.reviewerId));
+  return { suggested, excluded };
+}

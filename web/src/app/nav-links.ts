@@ -1,0 +1,29 @@
+import type { Session } from '../api/auth.js';
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  label: string;
+  /** Match only the exact path (the landing page would otherwise match everything). */
+  end?: boolean;
+}
+
+/** Navigation for this visitor. Admin entries follow the abilities the server computed; no rule is repeated here. */
+export function navItemsFor(session: Session): NavItem[] {
+  const items: NavItem[] = [];
+  if (session.user) items.push({ to: '/home', label: 'nav.home' });
+  else items.push({ to: '/', label: 'nav.landing', end: true });
+  items.push({ to: '/framework', label: 'nav.framework' });
+  const roles = new Set(session.roles.map((r) => r.role));
+  if (roles.has('provider_admin')) items.push({ to: '/provider', label: 'nav.provider' });
+  if (roles.has('accreditation_officer')) items.push({ to: '/officer', label: 'nav.officer' });
+  if (roles.has('reviewer')) items.push({ to: '/reviewer', label: 'nav.reviewer' });
+  if (!session.user) {
+    items.push({ to: '/verify', label: 'nav.verify' });
+    items.push({ to: '/provider/register', label: 'nav.providerRegister' });
+  }
+  if (session.abilities.editFramework) items.push({ to: '/admin/framework', label: 'nav.adminFramework' });
+  if (session.abilities.manageUsers) items.push({ to: '/admin/users', label: 'nav.adminUsers' });
+  if (session.abilities.readAudit) items.push({ to: '/admin/audit', label: 'nav.adminAudit' });
+  return items;
+}

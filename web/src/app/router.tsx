@@ -1,0 +1,79 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoader } from '../components/page-loader.js';
+import { RequireSession } from '../components/require-session.js';
+import { NotFoundPage, StatusPage } from '../components/status-page.js';
+import { AppLayout } from './app-layout.js';
+
+// Each page is its own chunk so a public visitor downloads only the shell and the page they open.
+const LandingPage = lazy(() => import('../features/landing/landing-page.js'));
+const LoginPage = lazy(() => import('../features/auth/login-page.js'));
+const FrameworkPage = lazy(() => import('../features/framework/framework-page.js'));
+const HomePage = lazy(() => import('../features/home/home-page.js'));
+const AccountPage = lazy(() => import('../features/account/account-page.js'));
+const FrameworkVersionsPage = lazy(() => import('../features/framework-admin/framework-versions-page.js'));
+const FrameworkEditorPage = lazy(() => import('../features/framework-admin/framework-editor-page.js'));
+const UsersPage = lazy(() => import('../features/users/users-page.js'));
+const AuditPage = lazy(() => import('../features/audit/audit-page.js'));
+const VerifyPage = lazy(() => import('../features/accreditation/verify-page.js'));
+const VerifyFormPage = lazy(() => import('../features/accreditation/verify-page.js').then((m) => ({ default: m.VerifyFormPage })));
+const ProviderRegisterPage = lazy(() => import('../features/accreditation/provider-register-page.js'));
+const ProviderHomePage = lazy(() => import('../features/accreditation/provider-home-page.js'));
+const CourseEditorPage = lazy(() => import('../features/accreditation/course-editor-page.js'));
+const OfficerQueuePage = lazy(() => import('../features/accreditation/officer-queue-page.js'));
+const OfficerCoursePage = lazy(() => import('../features/accreditation/officer-course-page.js'));
+const OfficerProvidersPage = lazy(() => import('../features/accreditation/officer-providers-page.js'));
+const OfficerReviewersPage = lazy(() => import('../features/accreditation/officer-reviewers-page.js'));
+const OfficerDashboardPage = lazy(() => import('../features/accreditation/officer-dashboard-page.js'));
+const ReviewerInboxPage = lazy(() => import('../features/accreditation/reviewer-inbox-page.js'));
+const ReviewerApplyPage = lazy(() => import('../features/accreditation/reviewer-apply-page.js'));
+const ReviewFormPage = lazy(() => import('../features/accreditation/review-form-page.js'));
+const OutboxPage = lazy(() => import('../features/accreditation/outbox-page.js'));
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      {
+        // Inside the layout, so a failing page keeps the header and navigation.
+        errorElement: <StatusPage kind="error" />,
+        children: [
+          { path: '/', element: page(<LandingPage />) },
+          { path: '/login', element: page(<LoginPage />) },
+          { path: '/framework', element: page(<FrameworkPage />) },
+          { path: '/framework/:id', element: page(<FrameworkPage />) },
+          { path: '/home', element: page(<RequireSession>{<HomePage />}</RequireSession>) },
+          { path: '/account', element: page(<RequireSession>{<AccountPage />}</RequireSession>) },
+          {
+            path: '/admin/framework',
+            element: page(<RequireSession ability="editFramework">{<FrameworkVersionsPage />}</RequireSession>),
+          },
+          {
+            path: '/admin/framework/:id',
+            element: page(<RequireSession ability="editFramework">{<FrameworkEditorPage />}</RequireSession>),
+          },
+          { path: '/admin/users', element: page(<RequireSession ability="manageUsers">{<UsersPage />}</RequireSession>) },
+          { path: '/admin/audit', element: page(<RequireSession ability="readAudit">{<AuditPage />}</RequireSession>) },
+          { path: '/verify', element: page(<VerifyFormPage />) },
+          { path: '/verify/accreditation/:number', element: page(<VerifyPage />) },
+          { path: '/provider/register', element: page(<ProviderRegisterPage />) },
+          { path: '/provider', element: page(<RequireSession hasRole="provider_admin">{<ProviderHomePage />}</RequireSession>) },
+          { path: '/provider/courses/new', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
+          { path: '/provider/courses/:id', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
+          { path: '/officer', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerQueuePage />}</RequireSession>) },
+          { path: '/officer/courses/:id', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerCoursePage />}</RequireSession>) },
+          { path: '/officer/providers', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerProvidersPage />}</RequireSession>) },
+          { path: '/officer/reviewers', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerReviewersPage />}</RequireSession>) },
+          { path: '/officer/dashboard', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerDashboardPage />}</RequireSession>) },
+          { path: '/reviewer', element: page(<RequireSession hasRole="reviewer">{<ReviewerInboxPage />}</RequireSession>) },
+          { path: '/reviewer/apply', element: page(<RequireSession>{<ReviewerApplyPage />}</RequireSession>) },
+          { path: '/reviewer/assignments/:id', element: page(<RequireSession hasRole="reviewer">{<ReviewFormPage />}</RequireSession>) },
+          { path: '/outbox', element: page(<RequireSession>{<OutboxPage />}</RequireSession>) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

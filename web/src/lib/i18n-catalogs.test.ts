@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../common/errors.js';
+import en from '../../../common/i18n/en.json' with { type: 'json' };
+import th from '../../../common/i18n/th.json' with { type: 'json' };
+import { ROLES, SCOPE_TYPES } from '../../../common/permissions.js';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Flattened keys with plural suffixes folded: Thai has one plural form, English two. */
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => {
+    const key = `${prefix}${k.replace(/_(one|other)$/, '')}`;
+    return typeof v === 'string' ? [key] : keysOf(v, `${key}.`);
+  });
+}
+
+function lookup(tree: Tree, path: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node === 'object') return undefined;
+  return node ?? undefined;
+}
+
+function has(tree: Tree, path: string): boolean {
+  return lookup(tree, path) !== undefined || lookup(tree, `${path}_other`) !== undefined;
+}
+
+const ALL_ERROR_CODES: ErrorCode[] = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+  'auth.invalid_credentials',
+  'auth.account_locked',
+  'auth.csrf_invalid',
+  'auth.session_expired',
+  'auth.wrong_password',
+  'auth.password_too_weak',
+  'user.email_taken',
+  'role.invalid_scope',
+  'framework.published_immutable',
+  'framework.not_draft',
+  'framework.incomplete',
+  'framework.unknown_item',
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('message catalogues', () => {
+  it('Thai and English have the same keys', () => {
+    const thKeys = new Set(keysOf(th as Tree));
+    const enKeys = new Set(keysOf(en as Tree));
+    expect([...thKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+    expect([...enKeys].filter((k) => !thKeys.has(k))).toEqual([]);
+  });
+
+  it('translate every error code, role and scope', () => {
+    for (const tree of [th, en] as Tree[]) {
+      for (const code of ALL_ERROR_CODES) expect(has(tree, `errors.${code}`), code).toBe(true);
+      for (const role of ROLES) for (const part of ['name', 'does', 'now']) expect(has(tree, `roles.${role}.${part}`), role).toBe(true);
+      for (const scope of SCOPE_TYPES) expect(has(tree, `scope.${scope}`), scope).toBe(true);
+    }
+  });
+
+  it('hold every literal key the web app asks for', () => {
+    const srcDir = join(import.meta.dirname, '..');
+    const used = new Set<string>();
+    for (const file of sourceFiles(srcDir)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    for (const tree of [th, en] as Tree[]) {
+      expect([...used].filter((k) => !has(tree, k))).toEqual([]);
+    }
+  });
+});
