@@ -388,8 +388,9 @@ describe('a system administrator', () => {
       // The subject link narrows the log to that account.
       await granted.getByRole('link', { name: /^แสดงเฉพาะรายการของ user / }).click();
       await page.waitForURL(/subjectType=user&subjectId=/);
-      await page.locator('tr[data-action="user.created"]').waitFor();
-      await expect(page.locator('tbody tr').count()).resolves.toBe(3);
+      // The unfiltered rows stay on screen until the narrowed list arrives, so wait for the list itself to change.
+      await expect.poll(() => page.locator('tbody tr').count(), { timeout: 10_000 }).toBe(3);
+      await expect(page.locator('tbody tr[data-action="user.created"]').textContent()).resolves.toContain(email);
     });
   });
 });
