@@ -26,7 +26,7 @@ async function generate(db: Parameters<typeof queryRows>[0], frameworkId: string
     select id, 'approved', 'ปริญญาเอก', 3 + ${h('email', 5)} from users where email like 'reviewer%@bench.thaksa.local'`);
   await db.execute(sql`
     insert into reviewer_expertise (reviewer_id, skill_area_code, level_rank)
-    select r.id, a.code, 1 + ${h("r.id::text || a.code", 3)}
+    select r.id, a.code, 1 + ${h('r.id::text || a.code', 3)}
     from reviewers r cross join (values ('DL'),('DG'),('DLD'),('DT'),('DS'),('DU'),('CS')) a(code)
     where ${h("r.id::text || a.code || 'x'", 7)} < 3`);
   await db.execute(sql`
@@ -58,7 +58,7 @@ async function generate(db: Parameters<typeof queryRows>[0], frameworkId: string
     insert into review_assignments (course_id, version, reviewer_id, state, due_at)
     select c.id, 1, r.id, case when k = 0 then 'accepted' else 'pending' end, now() + interval '10 days'
     from courses c cross join generate_series(0, 1) k
-    join lateral (select id from reviewers order by id offset ${h("c.id::text||k", REVIEWERS)} limit 1) r on true
+    join lateral (select id from reviewers order by id offset ${h('c.id::text||k', REVIEWERS)} limit 1) r on true
     where c.state = 'in_review'
     on conflict do nothing`);
   // A steady-state database has been vacuumed (autovacuum), which index-only scans rely on.
@@ -78,8 +78,13 @@ export async function run() {
       database.db,
       sql`insert into users (email, display_name, password_hash) values ('officer@bench.thaksa.local', 'Officer', ${passwordHash}) returning id`,
     );
-    await database.db.execute(sql`insert into role_grants (user_id, role, scope_type, scope_id) values (${officerId}, 'accreditation_officer', 'national', '')`);
-    const inReview = await queryRows<{ id: string }>(database.db, sql`select id from courses where state = 'in_review' order by id limit 200`);
+    await database.db.execute(
+      sql`insert into role_grants (user_id, role, scope_type, scope_id) values (${officerId}, 'accreditation_officer', 'national', '')`,
+    );
+    const inReview = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from courses where state = 'in_review' order by id limit 200`,
+    );
     const counts = await queryRows<{ courses: number; assignments: number }>(
       database.db,
       sql`select (select count(*)::int from courses) as courses, (select count(*)::int from review_assignments) as assignments`,
@@ -94,9 +99,24 @@ export async function run() {
       });
       const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] };
       const rows = [
-        await measure('listSubmissions (officer queue, page 1)', { url: `${server.baseUrl}/api/submissions`, connections: 20, duration: 10, headers }),
-        await measure('listSubmissions (overdue only)', { url: `${server.baseUrl}/api/submissions?overdue=true`, connections: 20, duration: 10, headers }),
-        await measure('listSubmissions (state=in_review, page 5)', { url: `${server.baseUrl}/api/submissions?state=in_review&page=5`, connections: 20, duration: 10, headers }),
+        await measure('listSubmissions (officer queue, page 1)', {
+          url: `${server.baseUrl}/api/submissions`,
+          connections: 20,
+          duration: 10,
+          headers,
+        }),
+        await measure('listSubmissions (overdue only)', {
+          url: `${server.baseUrl}/api/submissions?overdue=true`,
+          connections: 20,
+          duration: 10,
+          headers,
+        }),
+        await measure('listSubmissions (state=in_review, page 5)', {
+          url: `${server.baseUrl}/api/submissions?state=in_review&page=5`,
+          connections: 20,
+          duration: 10,
+          headers,
+        }),
         await measure('suggestReviewers (200 courses in turn)', {
           url: `${server.baseUrl}/api/submissions`,
           paths: inReview.map((c) => `/api/courses/${c.id}/reviewer-suggestions`),
@@ -104,7 +124,12 @@ export async function run() {
           duration: 10,
           headers,
         }),
-        await measure('getAccreditationDashboard', { url: `${server.baseUrl}/api/accreditation/dashboard`, connections: 20, duration: 10, headers }),
+        await measure('getAccreditationDashboard', {
+          url: `${server.baseUrl}/api/accreditation/dashboard`,
+          connections: 20,
+          duration: 10,
+          headers,
+        }),
       ];
       report(
         'accreditation',

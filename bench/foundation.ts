@@ -1,4 +1,4 @@
-import { users, roleGrants } from '../server/src/db/schema/index.js';
+import { roleGrants, users } from '../server/src/db/schema/index.js';
 import { hashPassword } from '../server/src/lib/crypto.js';
 import { freshDatabase, measure, report, startServer } from './lib.js';
 
@@ -6,7 +6,10 @@ import { freshDatabase, measure, report, startServer } from './lib.js';
 export async function run() {
   const { url, database, drop } = await freshDatabase('foundation');
   const passwordHash = await hashPassword('bench-password-1');
-  const [user] = await database.db.insert(users).values({ email: 'bench@bench.thaksa.local', displayName: 'Bench', passwordHash }).returning();
+  const [user] = await database.db
+    .insert(users)
+    .values({ email: 'bench@bench.thaksa.local', displayName: 'Bench', passwordHash })
+    .returning();
   await database.db.insert(roleGrants).values({ userId: user.id, role: 'learner', scopeType: 'self', scopeId: '' });
   const server = await startServer(url);
   try {
@@ -17,9 +20,18 @@ export async function run() {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const rows = [
-      await measure('getFramework (current, full matrix)', { url: `${server.baseUrl}/api/frameworks/current`, connections: 50, duration: 10 }),
+      await measure('getFramework (current, full matrix)', {
+        url: `${server.baseUrl}/api/frameworks/current`,
+        connections: 50,
+        duration: 10,
+      }),
       await measure('listFrameworks', { url: `${server.baseUrl}/api/frameworks`, connections: 50, duration: 10 }),
-      await measure('getSession (signed in)', { url: `${server.baseUrl}/api/auth/session`, connections: 50, duration: 10, headers: { cookie } }),
+      await measure('getSession (signed in)', {
+        url: `${server.baseUrl}/api/auth/session`,
+        connections: 50,
+        duration: 10,
+        headers: { cookie },
+      }),
     ];
     report('foundation', 'seeded framework versions, one signed-in user', rows, [
       'Server and load generator share the 2 cores, so figures are conservative.',

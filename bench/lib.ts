@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Database, openPostgres } from '../server/src/db/client.js';
@@ -30,6 +30,11 @@ export async function freshDatabase(label: string): Promise<{ url: string; datab
     database,
     drop: async () => {
       await database.close();
+      if (process.env.BENCH_KEEP === '1') {
+        console.log(`BENCH_KEEP=1: kept ${url}`);
+        await admin.end();
+        return;
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
@@ -39,7 +44,17 @@ export async function freshDatabase(label: string): Promise<{ url: string; datab
 /** Runs the real server (a separate process, as in production) against the database and waits until it is ready. */
 export async function startServer(databaseUrl: string, port = 3917): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_SIZE: '20' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_POOL_SIZE: '20',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -97,14 +112,18 @@ export async function measure(
   const requests: autocannon.Request[] | undefined = paths?.length
     ? [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length] }) }]
     : undefined;
-  const base = { url: opts.url, connections: opts.connections, headers: opts.headers, method: opts.method ?? 'GET', body: opts.body, requests };
+  const base = {
+    url: opts.url,
+    connections: opts.connections,
+    headers: opts.headers,
+    method: opts.method ?? 'GET',
+    body: opts.body,
+    requests,
+  };
   // A short warm-up so JIT and connection pools are steady before measuring.
   await autocannon({ ...base, duration: 2 });
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { ...base, duration: opts.duration },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
+    const instance = autocannon({ ...base, duration: opts.duration }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, status, _bytes, ms) => {
       latencies.push(ms);
       if (status < 200 || status >= 300) non2xx++;
@@ -130,7 +149,12 @@ export async function measure(
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function machine() {
-  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 /** Writes bench/results/<name>.json and replaces this benchmark's table in docs/benchmarks.md. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -5,9 +6,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { closePdfBrowser } from './lib/pdf.js';
 import { accreditationRoutes } from './modules/accreditation/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -16,11 +17,10 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { platformRoutes } from './modules/platform/routes.js';
 import { userRoutes } from './modules/users/routes.js';
-import { SECURITY_SCHEMES, registerAuth } from './plugins/auth.js';
+import { registerAuth, SECURITY_SCHEMES } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerObservability } from './plugins/observability.js';
 import { registerWeb } from './plugins/web.js';
-import { closePdfBrowser } from './lib/pdf.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -112,6 +112,9 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   notificationRoutes(app);
 
   if (serveWeb) await registerWeb(app, config.WEB_DIST);
-  else app.setNotFoundHandler((req, reply) => sendProblem(req, reply, { status: 404, code: 'not_found', detail: `no route ${req.method} ${req.url}` }));
+  else
+    app.setNotFoundHandler((req, reply) =>
+      sendProblem(req, reply, { status: 404, code: 'not_found', detail: `no route ${req.method} ${req.url}` }),
+    );
   return app;
 }

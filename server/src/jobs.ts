@@ -23,7 +23,8 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
         const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LOCK_KEYS.jobs}) as locked`);
         if (!locked) return false;
         const reminders = await runAccreditationReminders(tx, config);
-        if (reminders.expired + reminders.expiryReminders + reminders.overdueScreening > 0) log.info({ reminders }, 'accreditation reminders sent');
+        if (reminders.expired + reminders.expiryReminders + reminders.overdueScreening > 0)
+          log.info({ reminders }, 'accreditation reminders sent');
         return true;
       });
       if (got && mailer) {

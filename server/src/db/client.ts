@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { LOCK_KEYS } from './locks.js';
 import * as schema from './schema/index.js';
@@ -29,6 +29,23 @@ export interface Database {
 /** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared Db type cannot express. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * A hot query built once per database handle and sent as a named prepared statement: the SQL text is not
+ * rebuilt on each call (the query builder costs more than the query itself on a busy instance), and
+ * PostgreSQL parses and plans it once per connection. `name` must be unique and always mean the same text.
+ */
+export function preparedQuery<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const byHandle = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = byHandle.get(db);
+    if (!query) {
+      query = build(db);
+      byHandle.set(db, query);
+    }
+    return query;
+  };
 }
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

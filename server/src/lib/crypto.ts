@@ -26,8 +26,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of nothing, so a login for an unknown e-mail costs as much as one for a known e-mail. */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');

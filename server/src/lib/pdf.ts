@@ -7,7 +7,15 @@ import { type Browser, chromium } from 'playwright-core';
  */
 let browser: Promise<Browser> | null = null;
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function getBrowser(executablePath: string): Promise<Browser> {
   browser ??= chromium.launch({ executablePath, args: ARGS }).then((b) => {

@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 
 /** A date in Thai with the Buddhist era, e.g. "22 พฤศจิกายน 2569". */
 export function formatDateTh(d: Date | string): string {
-  return new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Bangkok' }).format(new Date(d));
+  return new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Bangkok',
+  }).format(new Date(d));
 }
 
 /** A date in English (common era), e.g. "22 November 2026". */

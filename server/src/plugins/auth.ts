@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Actor, Ctx } from '../lib/context.js';
 import { safeEqual } from '../lib/crypto.js';
-import { SESSION_COOKIE, resolveSessionActor, resolveTokenActor } from '../modules/auth/service.js';
+import { resolveSessionActor, resolveTokenActor, SESSION_COOKIE } from '../modules/auth/service.js';
 
 /**
  * Who may call a route. Every API route must declare one; a route without it stops the server at boot.

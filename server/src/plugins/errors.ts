@@ -61,10 +61,19 @@ export function registerErrorHandling(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(req, reply, { status, code: 'payload_too_large', detail: 'the request body is too large' });
     if (status === 415)
-      return sendProblem(req, reply, { status, code: 'unsupported_media_type', detail: `unsupported content type ${req.headers['content-type'] ?? ''}`.trim() });
+      return sendProblem(req, reply, {
+        status,
+        code: 'unsupported_media_type',
+        detail: `unsupported content type ${req.headers['content-type'] ?? ''}`.trim(),
+      });
     if (status === 429) return sendProblem(req, reply, { status, code: 'rate_limited', detail: 'too many requests; try again later' });
     if (status >= 400 && status < 500) {
-      return sendProblem(req, reply, { status, code: 'validation_failed', detail: error.message, errors: [{ path: 'body', message: error.message }] });
+      return sendProblem(req, reply, {
+        status,
+        code: 'validation_failed',
+        detail: error.message,
+        errors: [{ path: 'body', message: error.message }],
+      });
     }
     req.log.error({ err: error }, 'unhandled error');
     return sendProblem(req, reply, { status: 500, code: 'internal', detail: 'an unexpected error occurred; quote the request id' });

@@ -188,9 +188,7 @@ export const reviewAssignments = pgTable(
     uniqueIndex('review_assignments_round_reviewer_key').on(t.courseId, t.version, t.reviewerId),
     index('review_assignments_reviewer_idx').on(t.reviewerId, t.state),
     // Open assignments (not yet answered or reviewed): each reviewer's load.
-    index('review_assignments_open_idx')
-      .on(t.reviewerId)
-      .where(sql`state in ('pending', 'accepted')`),
+    index('review_assignments_open_idx').on(t.reviewerId).where(sql`state in ('pending', 'accepted')`),
   ],
 );
 
@@ -240,6 +238,25 @@ export const rubrics = pgTable('rubrics', {
 export const accreditationCounters = pgTable('accreditation_counters', {
   yearBe: integer('year_be').primaryKey(),
   lastNumber: integer('last_number').notNull(),
+});
+
+/**
+ * How many courses are in each state, kept by a trigger on `courses` (migration 20261122*_rollups), so the
+ * officer queue's totals and the dashboard's pipeline never count over the whole table.
+ */
+export const courseStateCounts = pgTable('course_state_counts', {
+  state: text('state').primaryKey(),
+  n: integer('n').notNull(),
+});
+
+/**
+ * A counter that triggers bump whenever anything reviewer matching reads changes (reviewers, their
+ * expertise, affiliations, conflicts, assignments, names). Each instance caches the registry and reloads
+ * it only when this moves, so suggestions are always computed from current data.
+ */
+export const reviewerRegistryVersion = pgTable('reviewer_registry_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
 });
 
 /** Settings an officer or admin changes at run time (service levels, validity, yearly target, number prefix). */

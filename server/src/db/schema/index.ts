@@ -1,5 +1,5 @@
 export * from './accounts.js';
+export * from './accreditation.js';
 export * from './audit.js';
 export * from './framework.js';
 export * from './org.js';
-export * from './accreditation.js';

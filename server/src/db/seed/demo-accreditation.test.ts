@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, signIn, testApp } from '../../../test/harness.js';
+import { signIn, type TestApp, testApp } from '../../../test/harness.js';
 import { courses, reviewers } from '../schema/index.js';
+import { seedDemo } from './demo.js';
 import { accreditationDemoSeeder } from './demo-accreditation.js';
 import { DEMO_PASSWORD } from './demo-data.js';
-import { seedDemo } from './demo.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { addYears, buddhistYear, formatAccreditationNumber, todayInBangkok } fro
 import {
   accreditationCounters,
   competencyUnits,
-  courseVersions,
   courses,
+  courseVersions,
   decisions,
   files,
   frameworks,
@@ -47,22 +47,179 @@ interface DemoCourse {
 }
 
 const COURSES: DemoCourse[] = [
-  { provider: 'tdga', state: 'accredited', titleTh: 'ผู้นำการเปลี่ยนผ่านสู่รัฐบาลดิจิทัล', titleEn: 'Leading the digital government transformation', areas: [['DLD', 3], ['DG', 2]], groups: ['EXECUTIVE', 'MANAGEMENT'], hours: { lecture: 8, workshop: 6, discussion: 4 }, delivery: 'classroom', fee: 0, accreditedDaysAgo: 120 },
-  { provider: 'tdga', state: 'accredited', titleTh: 'การใช้ข้อมูลเพื่อการตัดสินใจเชิงนโยบาย', titleEn: 'Using data for policy decisions', areas: [['DU', 2], ['DL', 2]], groups: ['ACADEMIC', 'MANAGEMENT'], hours: { lecture: 6, workshop: 6, e_learning: 6 }, delivery: 'blended', fee: 0, accreditedDaysAgo: 670 },
-  { provider: 'kmutt', state: 'accredited', titleTh: 'ความมั่นคงปลอดภัยไซเบอร์สำหรับผู้ปฏิบัติงานด้านเทคโนโลยี', titleEn: 'Cyber security for technology practitioners', areas: [['CS', 3], ['DT', 2]], groups: ['TECHNOLOGY'], hours: { lecture: 10, workshop: 12, case_study: 6 }, delivery: 'classroom', fee: 12_000, accreditedDaysAgo: 60 },
-  { provider: 'cmu', state: 'accredited', titleTh: 'ทักษะดิจิทัลพื้นฐานสำหรับงานบริการประชาชน', titleEn: 'Basic digital skills for public service', areas: [['DL', 1], ['DS', 1]], groups: ['SERVICE', 'OTHERS'], hours: { e_learning: 12 }, delivery: 'online', fee: 0, accreditedDaysAgo: 30 },
-  { provider: 'demo-academy', state: 'accredited_with_conditions', titleTh: 'การออกแบบบริการภาครัฐด้วยแนวคิดเชิงออกแบบ', titleEn: 'Designing public services with design thinking', areas: [['DS', 2]], groups: ['SERVICE', 'ACADEMIC'], hours: { lecture: 6, workshop: 8, role_play: 2 }, delivery: 'classroom', fee: 4_500, accreditedDaysAgo: 10 },
-  { provider: 'demo-academy', state: 'in_review', titleTh: 'ธรรมาภิบาลข้อมูลและกฎหมายคุ้มครองข้อมูลส่วนบุคคล', titleEn: 'Data governance and the personal data protection act', areas: [['DG', 2], ['DU', 2]], groups: ['ACADEMIC', 'TECHNOLOGY'], hours: { lecture: 7, workshop: 5 }, delivery: 'classroom', fee: 3_900 },
-  { provider: 'demo-foundation', state: 'submitted', titleTh: 'รู้ทันข่าวปลอมและภัยออนไลน์', titleEn: 'Spotting fake news and online scams', areas: [['DL', 2], ['CS', 1]], groups: ['SERVICE', 'OTHERS'], hours: { lecture: 3, workshop: 3 }, delivery: 'classroom', fee: 0 },
-  { provider: 'cmu', state: 'revision_requested', titleTh: 'การวิเคราะห์ข้อมูลด้วยภาษาไพทอนสำหรับนักวิเคราะห์นโยบาย', titleEn: 'Python data analysis for policy analysts', areas: [['DU', 3], ['DT', 2]], groups: ['ACADEMIC'], hours: { lecture: 10, workshop: 8 }, delivery: 'blended', fee: 6_000 },
-  { provider: 'demo-foundation', state: 'rejected', titleTh: 'การตลาดออนไลน์สำหรับผู้ประกอบการ', titleEn: 'Online marketing for entrepreneurs', areas: [['DT', 1]], groups: ['OTHERS'], hours: { lecture: 6 }, delivery: 'classroom', fee: 1_500 },
-  { provider: 'demo-academy', state: 'draft', titleTh: 'ปัญญาประดิษฐ์สำหรับผู้บริหาร', titleEn: 'Artificial intelligence for executives', areas: [['DLD', 2], ['DT', 1]], groups: ['EXECUTIVE'], hours: { lecture: 10, discussion: 2 }, delivery: 'classroom', fee: 8_000 },
+  {
+    provider: 'tdga',
+    state: 'accredited',
+    titleTh: 'ผู้นำการเปลี่ยนผ่านสู่รัฐบาลดิจิทัล',
+    titleEn: 'Leading the digital government transformation',
+    areas: [
+      ['DLD', 3],
+      ['DG', 2],
+    ],
+    groups: ['EXECUTIVE', 'MANAGEMENT'],
+    hours: { lecture: 8, workshop: 6, discussion: 4 },
+    delivery: 'classroom',
+    fee: 0,
+    accreditedDaysAgo: 120,
+  },
+  {
+    provider: 'tdga',
+    state: 'accredited',
+    titleTh: 'การใช้ข้อมูลเพื่อการตัดสินใจเชิงนโยบาย',
+    titleEn: 'Using data for policy decisions',
+    areas: [
+      ['DU', 2],
+      ['DL', 2],
+    ],
+    groups: ['ACADEMIC', 'MANAGEMENT'],
+    hours: { lecture: 6, workshop: 6, e_learning: 6 },
+    delivery: 'blended',
+    fee: 0,
+    accreditedDaysAgo: 670,
+  },
+  {
+    provider: 'kmutt',
+    state: 'accredited',
+    titleTh: 'ความมั่นคงปลอดภัยไซเบอร์สำหรับผู้ปฏิบัติงานด้านเทคโนโลยี',
+    titleEn: 'Cyber security for technology practitioners',
+    areas: [
+      ['CS', 3],
+      ['DT', 2],
+    ],
+    groups: ['TECHNOLOGY'],
+    hours: { lecture: 10, workshop: 12, case_study: 6 },
+    delivery: 'classroom',
+    fee: 12_000,
+    accreditedDaysAgo: 60,
+  },
+  {
+    provider: 'cmu',
+    state: 'accredited',
+    titleTh: 'ทักษะดิจิทัลพื้นฐานสำหรับงานบริการประชาชน',
+    titleEn: 'Basic digital skills for public service',
+    areas: [
+      ['DL', 1],
+      ['DS', 1],
+    ],
+    groups: ['SERVICE', 'OTHERS'],
+    hours: { e_learning: 12 },
+    delivery: 'online',
+    fee: 0,
+    accreditedDaysAgo: 30,
+  },
+  {
+    provider: 'demo-academy',
+    state: 'accredited_with_conditions',
+    titleTh: 'การออกแบบบริการภาครัฐด้วยแนวคิดเชิงออกแบบ',
+    titleEn: 'Designing public services with design thinking',
+    areas: [['DS', 2]],
+    groups: ['SERVICE', 'ACADEMIC'],
+    hours: { lecture: 6, workshop: 8, role_play: 2 },
+    delivery: 'classroom',
+    fee: 4_500,
+    accreditedDaysAgo: 10,
+  },
+  {
+    provider: 'demo-academy',
+    state: 'in_review',
+    titleTh: 'ธรรมาภิบาลข้อมูลและกฎหมายคุ้มครองข้อมูลส่วนบุคคล',
+    titleEn: 'Data governance and the personal data protection act',
+    areas: [
+      ['DG', 2],
+      ['DU', 2],
+    ],
+    groups: ['ACADEMIC', 'TECHNOLOGY'],
+    hours: { lecture: 7, workshop: 5 },
+    delivery: 'classroom',
+    fee: 3_900,
+  },
+  {
+    provider: 'demo-foundation',
+    state: 'submitted',
+    titleTh: 'รู้ทันข่าวปลอมและภัยออนไลน์',
+    titleEn: 'Spotting fake news and online scams',
+    areas: [
+      ['DL', 2],
+      ['CS', 1],
+    ],
+    groups: ['SERVICE', 'OTHERS'],
+    hours: { lecture: 3, workshop: 3 },
+    delivery: 'classroom',
+    fee: 0,
+  },
+  {
+    provider: 'cmu',
+    state: 'revision_requested',
+    titleTh: 'การวิเคราะห์ข้อมูลด้วยภาษาไพทอนสำหรับนักวิเคราะห์นโยบาย',
+    titleEn: 'Python data analysis for policy analysts',
+    areas: [
+      ['DU', 3],
+      ['DT', 2],
+    ],
+    groups: ['ACADEMIC'],
+    hours: { lecture: 10, workshop: 8 },
+    delivery: 'blended',
+    fee: 6_000,
+  },
+  {
+    provider: 'demo-foundation',
+    state: 'rejected',
+    titleTh: 'การตลาดออนไลน์สำหรับผู้ประกอบการ',
+    titleEn: 'Online marketing for entrepreneurs',
+    areas: [['DT', 1]],
+    groups: ['OTHERS'],
+    hours: { lecture: 6 },
+    delivery: 'classroom',
+    fee: 1_500,
+  },
+  {
+    provider: 'demo-academy',
+    state: 'draft',
+    titleTh: 'ปัญญาประดิษฐ์สำหรับผู้บริหาร',
+    titleEn: 'Artificial intelligence for executives',
+    areas: [
+      ['DLD', 2],
+      ['DT', 1],
+    ],
+    groups: ['EXECUTIVE'],
+    hours: { lecture: 10, discussion: 2 },
+    delivery: 'classroom',
+    fee: 8_000,
+  },
 ];
 
 const REVIEWERS = [
-  { account: 'reviewer1', qualifications: 'ปริญญาเอกด้านวิทยาการคอมพิวเตอร์ อาจารย์มหาวิทยาลัย 15 ปี', expertise: [['DL', 3], ['DU', 3], ['CS', 2]], affiliation: { organisationName: 'มหาวิทยาลัยเทคโนโลยีพระจอมเกล้าธนบุรี', provider: 'kmutt', yearsAgoStart: 12, yearsAgoEnd: null } },
-  { account: 'reviewer2', qualifications: 'อดีตผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ ผู้เชี่ยวชาญรัฐบาลดิจิทัล', expertise: [['DL', 2], ['DG', 3], ['DLD', 3], ['DS', 2]], affiliation: { organisationName: 'สำนักงาน ก.พ.', provider: null, yearsAgoStart: 20, yearsAgoEnd: 2 } },
-  { account: 'reviewer3', qualifications: 'ที่ปรึกษาด้านความมั่นคงปลอดภัยไซเบอร์ CISSP', expertise: [['CS', 3], ['DT', 3], ['DU', 2]], affiliation: { organisationName: 'บริษัท ดิจิทัลสกิล อคาเดมี จำกัด (ข้อมูลตัวอย่าง)', provider: 'demo-academy', yearsAgoStart: 6, yearsAgoEnd: 2 } },
+  {
+    account: 'reviewer1',
+    qualifications: 'ปริญญาเอกด้านวิทยาการคอมพิวเตอร์ อาจารย์มหาวิทยาลัย 15 ปี',
+    expertise: [
+      ['DL', 3],
+      ['DU', 3],
+      ['CS', 2],
+    ],
+    affiliation: { organisationName: 'มหาวิทยาลัยเทคโนโลยีพระจอมเกล้าธนบุรี', provider: 'kmutt', yearsAgoStart: 12, yearsAgoEnd: null },
+  },
+  {
+    account: 'reviewer2',
+    qualifications: 'อดีตผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ ผู้เชี่ยวชาญรัฐบาลดิจิทัล',
+    expertise: [
+      ['DL', 2],
+      ['DG', 3],
+      ['DLD', 3],
+      ['DS', 2],
+    ],
+    affiliation: { organisationName: 'สำนักงาน ก.พ.', provider: null, yearsAgoStart: 20, yearsAgoEnd: 2 },
+  },
+  {
+    account: 'reviewer3',
+    qualifications: 'ที่ปรึกษาด้านความมั่นคงปลอดภัยไซเบอร์ CISSP',
+    expertise: [
+      ['CS', 3],
+      ['DT', 3],
+      ['DU', 2],
+    ],
+    affiliation: { organisationName: 'บริษัท ดิจิทัลสกิล อคาเดมี จำกัด (ข้อมูลตัวอย่าง)', provider: 'demo-academy', yearsAgoStart: 6, yearsAgoEnd: 2 },
+  },
 ] as const;
 
 /** Demo content of the accreditation module: approved reviewers 1–3 and courses in every stage of the journey. */
@@ -89,10 +246,19 @@ async function seedReviewers(ctx: DemoContext, officer: string | null): Promise<
     if (!account) continue;
     const [row] = await ctx.db
       .insert(reviewers)
-      .values({ userId: account.userId, status: 'approved', qualifications: r.qualifications, maxConcurrent: 3, decidedAt: daysAgo(200), decidedBy: officer })
+      .values({
+        userId: account.userId,
+        status: 'approved',
+        qualifications: r.qualifications,
+        maxConcurrent: 3,
+        decidedAt: daysAgo(200),
+        decidedBy: officer,
+      })
       .returning({ id: reviewers.id });
     ids.push(row.id);
-    await ctx.db.insert(reviewerExpertise).values(r.expertise.map(([skillAreaCode, levelRank]) => ({ reviewerId: row.id, skillAreaCode, levelRank })));
+    await ctx.db
+      .insert(reviewerExpertise)
+      .values(r.expertise.map(([skillAreaCode, levelRank]) => ({ reviewerId: row.id, skillAreaCode, levelRank })));
     const year = new Date().getUTCFullYear();
     await ctx.db.insert(reviewerAffiliations).values({
       reviewerId: row.id,
@@ -101,7 +267,10 @@ async function seedReviewers(ctx: DemoContext, officer: string | null): Promise<
       startDate: `${year - r.affiliation.yearsAgoStart}-06-01`,
       endDate: r.affiliation.yearsAgoEnd === null ? null : `${year - r.affiliation.yearsAgoEnd}-05-31`,
     });
-    await ctx.db.insert(roleGrants).values({ userId: account.userId, role: 'reviewer', scopeType: 'self', scopeId: '' }).onConflictDoNothing();
+    await ctx.db
+      .insert(roleGrants)
+      .values({ userId: account.userId, role: 'reviewer', scopeType: 'self', scopeId: '' })
+      .onConflictDoNothing();
   }
   return ids;
 }
@@ -115,7 +284,12 @@ async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds
     ctx.db.select({ rank: proficiencyLevels.rank }).from(proficiencyLevels).where(eq(proficiencyLevels.frameworkId, framework.id)),
     ctx.db.select({ code: competencyUnits.code }).from(competencyUnits).where(eq(competencyUnits.frameworkId, framework.id)),
   ]);
-  const checkFramework = { skillAreaCodes: areas.map((a) => a.code), levelRanks: levels.map((l) => l.rank), unitCodes: units.map((u) => u.code), targetGroupCodes: groups.map((g) => g.code) };
+  const checkFramework = {
+    skillAreaCodes: areas.map((a) => a.code),
+    levelRanks: levels.map((l) => l.rank),
+    unitCodes: units.map((u) => u.code),
+    targetGroupCodes: groups.map((g) => g.code),
+  };
   const prefix = 'สดช.';
   const perYear = new Map<number, number>();
   let count = 0;
@@ -127,7 +301,14 @@ async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds
     const [syllabus] = hasSyllabus
       ? await ctx.db
           .insert(files)
-          .values({ kind: 'syllabus', filename: 'syllabus.pdf', mimeType: 'application/pdf', sizeBytes: SYLLABUS.length, sha256: 'demo', content: SYLLABUS })
+          .values({
+            kind: 'syllabus',
+            filename: 'syllabus.pdf',
+            mimeType: 'application/pdf',
+            sizeBytes: SYLLABUS.length,
+            sha256: 'demo',
+            content: SYLLABUS,
+          })
           .returning({ id: files.id })
       : [undefined];
     const submittedAt = c.state === 'draft' ? null : daysAgo((c.accreditedDaysAgo ?? 0) + 40);
@@ -173,11 +354,23 @@ async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds
     });
     const decision = DECISIONS[c.state];
     if (decision && officer) {
-      await ctx.db.insert(decisions).values({ courseId: course.id, version: 1, ...decision, decidedBy: officer, decidedAt: daysAgo(c.accreditedDaysAgo ?? 3) });
+      await ctx.db
+        .insert(decisions)
+        .values({ courseId: course.id, version: 1, ...decision, decidedBy: officer, decidedAt: daysAgo(c.accreditedDaysAgo ?? 3) });
     }
     if (c.state === 'in_review') {
       for (const reviewerId of reviewerIds.slice(0, 2)) {
-        await ctx.db.insert(reviewAssignments).values({ courseId: course.id, version: 1, reviewerId, state: 'accepted', assignedBy: officer, dueAt: new Date(Date.now() + 14 * DAY), respondedAt: daysAgo(1) });
+        await ctx.db
+          .insert(reviewAssignments)
+          .values({
+            courseId: course.id,
+            version: 1,
+            reviewerId,
+            state: 'accepted',
+            assignedBy: officer,
+            dueAt: new Date(Date.now() + 14 * DAY),
+            respondedAt: daysAgo(1),
+          });
       }
     }
     count++;
@@ -186,12 +379,17 @@ async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds
     await ctx.db
       .insert(accreditationCounters)
       .values({ yearBe, lastNumber: last })
-      .onConflictDoUpdate({ target: accreditationCounters.yearBe, set: { lastNumber: sql`greatest(${accreditationCounters.lastNumber}, ${last})` } });
+      .onConflictDoUpdate({
+        target: accreditationCounters.yearBe,
+        set: { lastNumber: sql`greatest(${accreditationCounters.lastNumber}, ${last})` },
+      });
   }
   return count;
 }
 
-const DECISIONS: Partial<Record<DemoCourse['state'], { outcome: string; reasons: string; requiredChanges: { text: string }[]; conditions?: string }>> = {
+const DECISIONS: Partial<
+  Record<DemoCourse['state'], { outcome: string; reasons: string; requiredChanges: { text: string }[]; conditions?: string }>
+> = {
   accredited: { outcome: 'accredit', reasons: 'หลักสูตรสอดคล้องกับกรอบสมรรถนะและกลุ่มเป้าหมาย วิธีการสอนเป็นไปตามเกณฑ์', requiredChanges: [] },
   accredited_with_conditions: {
     outcome: 'accredit_with_conditions',
@@ -215,7 +413,12 @@ function demoContent(c: DemoCourse, frameworkId: string): CourseContent {
     summaryTh: `หลักสูตร${c.titleTh} สำหรับข้าราชการและบุคลากรภาครัฐ เน้นการลงมือปฏิบัติกับกรณีศึกษาจริงของหน่วยงาน`,
     summaryEn: `${c.titleEn}, for civil servants and state personnel, built around hands-on work with real agency cases.`,
     objectives: ['เข้าใจแนวคิดและหลักการสำคัญ', 'ประยุกต์ใช้กับงานของหน่วยงานได้'],
-    outcomes: c.areas.map(([skillAreaCode, levelRank]) => ({ textTh: `ประยุกต์ใช้ทักษะด้าน ${skillAreaCode} ในงานของตนได้ในระดับ ${levelRank}`, skillAreaCode, levelRank, unitCodes: [] })),
+    outcomes: c.areas.map(([skillAreaCode, levelRank]) => ({
+      textTh: `ประยุกต์ใช้ทักษะด้าน ${skillAreaCode} ในงานของตนได้ในระดับ ${levelRank}`,
+      skillAreaCode,
+      levelRank,
+      unitCodes: [],
+    })),
     targetGroupCodes: c.groups,
     hours,
     delivery: c.delivery,
@@ -228,4 +431,3 @@ function demoContent(c: DemoCourse, frameworkId: string): CourseContent {
     frameworkId,
   };
 }
-

@@ -6,9 +6,9 @@ import { hashPassword } from '../../lib/crypto.js';
 import { protectCitizenId } from '../../lib/personal-data.js';
 import { recordAudit } from '../../modules/audit/service.js';
 import type { Db } from '../client.js';
-import { accreditationDemoSeeder } from './demo-accreditation.js';
 import { LOCK_KEYS } from '../locks.js';
 import { agencies, persons, providers, roleGrants, users } from '../schema/index.js';
+import { accreditationDemoSeeder } from './demo-accreditation.js';
 import {
   BIRTH_PROVINCE_CODES,
   DEMO_ACCOUNT_SPECS,

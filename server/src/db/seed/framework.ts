@@ -12,7 +12,14 @@ import { competencyUnits, frameworks, proficiencyLevels, requiredLevels, skillAr
 interface Reference {
   sources: { id: string; url: string; title: string }[];
   targetGroups: { code: string; nameTh: string; nameThShort: string; nameEn: string; verified: boolean; sourceIds: string[] }[];
-  skillGroups: { code: string; type: 'core' | 'optional'; nameEn: string; descriptionEn: string; nameThWorking: string; sourceIds: string[] }[];
+  skillGroups: {
+    code: string;
+    type: 'core' | 'optional';
+    nameEn: string;
+    descriptionEn: string;
+    nameThWorking: string;
+    sourceIds: string[];
+  }[];
   tpqi: {
     units: {
       code: string;
@@ -61,8 +68,20 @@ const AREA_BY_NAME: Record<string, string> = {
  */
 const LEVELS = [
   { rank: 1, nameTh: 'พื้นฐาน', nameEn: 'Basic', descriptionTh: 'ใช้งานได้ตามคำแนะนำ', descriptionEn: 'Applies the skill with guidance' },
-  { rank: 2, nameTh: 'กลาง', nameEn: 'Intermediate', descriptionTh: 'ใช้งานได้ด้วยตนเองในงานประจำ', descriptionEn: 'Applies the skill independently in routine work' },
-  { rank: 3, nameTh: 'สูง', nameEn: 'Advanced', descriptionTh: 'ประยุกต์และถ่ายทอดให้ผู้อื่นได้', descriptionEn: 'Adapts the skill and guides others' },
+  {
+    rank: 2,
+    nameTh: 'กลาง',
+    nameEn: 'Intermediate',
+    descriptionTh: 'ใช้งานได้ด้วยตนเองในงานประจำ',
+    descriptionEn: 'Applies the skill independently in routine work',
+  },
+  {
+    rank: 3,
+    nameTh: 'สูง',
+    nameEn: 'Advanced',
+    descriptionTh: 'ประยุกต์และถ่ายทอดให้ผู้อื่นได้',
+    descriptionEn: 'Adapts the skill and guides others',
+  },
 ];
 
 /**

@@ -8,8 +8,8 @@ import { recordAudit } from '../audit/service.js';
 import { notifyUsers } from '../notifications/service.js';
 import { getSetting } from '../settings/service.js';
 import * as repo from './assignments.repository.js';
-import { officerIds } from './recipients.js';
 import { type MatchCourse, matchReviewers } from './matching.js';
+import { officerIds } from './recipients.js';
 import { canManageAssignments, canRespondToAssignment, isOverdue } from './registry.policy.js';
 import * as registryRepo from './registry.repository.js';
 
@@ -153,9 +153,7 @@ export async function respondToAssignment(ctx: Ctx, id: string, body: RespondToA
       subjectId: id,
       summary: { courseId: found.assignment.courseId, reason: body.reason ?? null },
     });
-    const officers = found.assignment.assignedBy
-      ? [found.assignment.assignedBy]
-      : await officerIds(tx);
+    const officers = found.assignment.assignedBy ? [found.assignment.assignedBy] : await officerIds(tx);
     await notifyUsers(tx, ctx.config, officers, {
       kind: `assignment.${state}`,
       titleTh: body.accept ? 'ผู้ทรงคุณวุฒิตอบรับการพิจารณา' : 'ผู้ทรงคุณวุฒิปฏิเสธการพิจารณา',

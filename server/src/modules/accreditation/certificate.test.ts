@@ -28,7 +28,10 @@ describe('the accreditation certificate', () => {
   });
 
   it('prints a one-page PDF whose Thai text reads back and renders to an image', async () => {
-    const pdf = await renderCertificatePdf(data, { baseUrl: 'https://thaksa.example', executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    const pdf = await renderCertificatePdf(data, {
+      baseUrl: 'https://thaksa.example',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = join('.test-results', 'documents');
     mkdirSync(dir, { recursive: true });
@@ -38,7 +41,14 @@ describe('the accreditation certificate', () => {
     expect(info).toMatch(/Pages:\s+1/);
     expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/); // landscape A4, in points
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    for (const s of ['ใบรับรองหลักสูตรพัฒนาทักษะดิจิทัล', data.courseTitleTh, data.providerNameTh, 'สดช.-2569-0001', '22 พฤศจิกายน 2569', '21 พฤศจิกายน 2571']) {
+    for (const s of [
+      'ใบรับรองหลักสูตรพัฒนาทักษะดิจิทัล',
+      data.courseTitleTh,
+      data.providerNameTh,
+      'สดช.-2569-0001',
+      '22 พฤศจิกายน 2569',
+      '21 พฤศจิกายน 2571',
+    ]) {
       expect(text).toContain(s);
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(dir, 'accreditation-certificate')]);

@@ -1,5 +1,5 @@
-import { TEACHING_METHODS } from '../../../../common/contracts/accreditation.js';
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
+import { TEACHING_METHODS } from '../../../../common/contracts/accreditation.js';
 import { AppError } from '../../../../common/errors.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
@@ -17,7 +17,10 @@ export async function getAccreditationCertificate(ctx: Ctx, id: string): Promise
   if (!course.accreditationNumber || !isAccredited(course.state as never) || !course.validFrom || !course.validUntil) {
     throw AppError.conflict('conflict', 'this course holds no current accreditation');
   }
-  const [version, provider] = await Promise.all([repo.findVersion(ctx.db, course.id, course.currentVersion), registryRepo.findProvider(ctx.db, course.providerId)]);
+  const [version, provider] = await Promise.all([
+    repo.findVersion(ctx.db, course.id, course.currentVersion),
+    registryRepo.findProvider(ctx.db, course.providerId),
+  ]);
   if (!version || !provider) throw AppError.notFound('course');
   const content = version.content as CourseDraft;
   const hours = TEACHING_METHODS.reduce((sum, m) => sum + (content.hours?.[m] ?? 0), 0);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
 import { type CheckInput, checkCourse, hasBlockingErrors } from './checks.js';
 
-const framework = { skillAreaCodes: ['DL', 'CS'], levelRanks: [1, 2, 3], unitCodes: ['DG-LKUE-040'], targetGroupCodes: ['SERVICE', 'TECHNOLOGY'] };
+const framework = {
+  skillAreaCodes: ['DL', 'CS'],
+  levelRanks: [1, 2, 3],
+  unitCodes: ['DG-LKUE-040'],
+  targetGroupCodes: ['SERVICE', 'TECHNOLOGY'],
+};
 const complete: CourseDraft = {
   titleTh: 'ความปลอดภัยไซเบอร์สำหรับผู้ปฏิบัติงาน',
   titleEn: 'Cyber security for practitioners',
@@ -19,7 +24,13 @@ const complete: CourseDraft = {
   language: 'th',
   frameworkId: '00000000-0000-4000-8000-000000000000',
 };
-const input = (content: CourseDraft, over: Partial<CheckInput> = {}): CheckInput => ({ content, hasSyllabus: true, framework, similarTitles: [], ...over });
+const input = (content: CourseDraft, over: Partial<CheckInput> = {}): CheckInput => ({
+  content,
+  hasSyllabus: true,
+  framework,
+  similarTitles: [],
+  ...over,
+});
 const codes = (i: CheckInput) => checkCourse(i).map((r) => r.code);
 
 describe('checkCourse', () => {

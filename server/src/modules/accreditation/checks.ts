@@ -1,4 +1,4 @@
-import { CLASSROOM_METHODS, type CheckResult, type CourseDraft, TEACHING_METHODS } from '../../../../common/contracts/accreditation.js';
+import { type CheckResult, CLASSROOM_METHODS, type CourseDraft, TEACHING_METHODS } from '../../../../common/contracts/accreditation.js';
 
 export interface CheckFramework {
   skillAreaCodes: readonly string[];
@@ -60,7 +60,13 @@ export function checkCourse(input: CheckInput): CheckResult[] {
       const classroom = CLASSROOM_METHODS.reduce((s, m) => s + (h[m] ?? 0), 0);
       const lecture = h.lecture ?? 0;
       if (classroom <= 0) {
-        add('error', 'classroom_hours_zero', 'hours', 'หลักสูตรแบบห้องเรียนต้องมีชั่วโมงในห้องเรียน', 'A classroom or blended course needs classroom hours.');
+        add(
+          'error',
+          'classroom_hours_zero',
+          'hours',
+          'หลักสูตรแบบห้องเรียนต้องมีชั่วโมงในห้องเรียน',
+          'A classroom or blended course needs classroom hours.',
+        );
       } else if (lecture / classroom > MAX_LECTURE_SHARE) {
         const pct = Math.round((lecture / classroom) * 1000) / 10;
         add(
@@ -75,30 +81,66 @@ export function checkCourse(input: CheckInput): CheckResult[] {
   }
 
   if (c.frameworkId && !input.framework) {
-    add('error', 'framework_unknown', 'frameworkId', 'ไม่พบกรอบสมรรถนะที่อ้างอิง หรือยังไม่เผยแพร่', 'The framework version is unknown or not published.');
+    add(
+      'error',
+      'framework_unknown',
+      'frameworkId',
+      'ไม่พบกรอบสมรรถนะที่อ้างอิง หรือยังไม่เผยแพร่',
+      'The framework version is unknown or not published.',
+    );
   }
   const f = input.framework;
   if (f) {
     (c.outcomes ?? []).forEach((o, i) => {
       if (!f.skillAreaCodes.includes(o.skillAreaCode)) {
-        add('error', 'outcome_area_unknown', `outcomes.${i}.skillAreaCode`, `ผลลัพธ์ข้อ ${i + 1}: ด้านทักษะ ${o.skillAreaCode} ไม่อยู่ในกรอบสมรรถนะที่อ้างอิง`, `Outcome ${i + 1}: skill area ${o.skillAreaCode} is not in the targeted framework.`);
+        add(
+          'error',
+          'outcome_area_unknown',
+          `outcomes.${i}.skillAreaCode`,
+          `ผลลัพธ์ข้อ ${i + 1}: ด้านทักษะ ${o.skillAreaCode} ไม่อยู่ในกรอบสมรรถนะที่อ้างอิง`,
+          `Outcome ${i + 1}: skill area ${o.skillAreaCode} is not in the targeted framework.`,
+        );
       }
       if (!f.levelRanks.includes(o.levelRank)) {
-        add('error', 'outcome_level_unknown', `outcomes.${i}.levelRank`, `ผลลัพธ์ข้อ ${i + 1}: ไม่มีระดับ ${o.levelRank} ในกรอบสมรรถนะ`, `Outcome ${i + 1}: level ${o.levelRank} does not exist in the framework.`);
+        add(
+          'error',
+          'outcome_level_unknown',
+          `outcomes.${i}.levelRank`,
+          `ผลลัพธ์ข้อ ${i + 1}: ไม่มีระดับ ${o.levelRank} ในกรอบสมรรถนะ`,
+          `Outcome ${i + 1}: level ${o.levelRank} does not exist in the framework.`,
+        );
       }
       const unknownUnits = (o.unitCodes ?? []).filter((u) => !f.unitCodes.includes(u));
       if (unknownUnits.length) {
-        add('error', 'outcome_unit_unknown', `outcomes.${i}.unitCodes`, `ผลลัพธ์ข้อ ${i + 1}: ไม่พบหน่วยสมรรถนะ ${unknownUnits.join(', ')}`, `Outcome ${i + 1}: unknown competency units ${unknownUnits.join(', ')}.`);
+        add(
+          'error',
+          'outcome_unit_unknown',
+          `outcomes.${i}.unitCodes`,
+          `ผลลัพธ์ข้อ ${i + 1}: ไม่พบหน่วยสมรรถนะ ${unknownUnits.join(', ')}`,
+          `Outcome ${i + 1}: unknown competency units ${unknownUnits.join(', ')}.`,
+        );
       }
     });
     const unknownGroups = (c.targetGroupCodes ?? []).filter((g) => !f.targetGroupCodes.includes(g));
     if (unknownGroups.length) {
-      add('error', 'target_group_unknown', 'targetGroupCodes', `ไม่พบกลุ่มเป้าหมาย ${unknownGroups.join(', ')}`, `Unknown target groups: ${unknownGroups.join(', ')}.`);
+      add(
+        'error',
+        'target_group_unknown',
+        'targetGroupCodes',
+        `ไม่พบกลุ่มเป้าหมาย ${unknownGroups.join(', ')}`,
+        `Unknown target groups: ${unknownGroups.join(', ')}.`,
+      );
     }
   }
 
   for (const title of input.similarTitles) {
-    add('warning', 'possible_duplicate', 'titleTh', `อาจซ้ำกับหลักสูตร "${title}" ของหน่วยจัดฝึกอบรมเดียวกัน`, `May duplicate the provider's course "${title}".`);
+    add(
+      'warning',
+      'possible_duplicate',
+      'titleTh',
+      `อาจซ้ำกับหลักสูตร "${title}" ของหน่วยจัดฝึกอบรมเดียวกัน`,
+      `May duplicate the provider's course "${title}".`,
+    );
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { CourseContent } from '../../../../common/contracts/accreditation.js';
-import { type Client, type TestApp, clientAs } from '../../../test/harness.js';
+import { type Client, clientAs, type TestApp } from '../../../test/harness.js';
 import { frameworks, providers, reviewAssignments, reviewers } from '../../db/schema/index.js';
 import { DEFAULT_CRITERIA } from './rubric.js';
 

@@ -1,11 +1,11 @@
-import { hasBlockingErrors } from './checks.js';
 import type { CheckResult, CourseDraft } from '../../../../common/contracts/accreditation.js';
 import type { CourseSummary, CourseView, Outcome } from '../../../../common/contracts/accreditation-courses.js';
+import { hasBlockingErrors } from './checks.js';
 import type { CourseAccess } from './courses.policy.js';
 import type { CourseWithProvider } from './courses.repository.js';
 import type { getCourse } from './courses.service.js';
 import { diffContent } from './diff.js';
-import { type CourseState, allowedEvents } from './state-machine.js';
+import { allowedEvents, type CourseState } from './state-machine.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 

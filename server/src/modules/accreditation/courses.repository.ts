@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { containsPattern } from '../../lib/like.js';
+import { type Db, preparedQuery } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import {
   accreditationCounters,
-  courseVersions,
+  courseStateCounts,
   courses,
+  courseVersions,
   decisions,
   files,
   providers,
@@ -15,6 +16,8 @@ import {
   rubrics,
   users,
 } from '../../db/schema/index.js';
+import { containsPattern } from '../../lib/like.js';
+import { COURSE_STATES } from './state-machine.js';
 
 // queue_due_at is derived by the database from the state and due dates; code reads the due dates themselves.
 export type CourseRow = Omit<typeof courses.$inferSelect, 'queueDueAt'>;
@@ -183,46 +186,77 @@ export const QUEUE_STATES = ['submitted', 'screening', 'in_review', 'decision_pe
 /** The service-level due date of a course in the officer's queue. */
 export const dueAt = courses.queueDueAt;
 
+/** Every state but `draft` is reached by submitting, so courses in them always have `submitted_at`. */
+const SUBMITTED_STATES = new Set<string>(COURSE_STATES.filter((s) => s !== 'draft'));
+
+interface QueueFilter {
+  states: string[];
+  overdue?: boolean;
+  providerId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** States go into the SQL text (they are the enum's own words, checked here), so each shape can use the partial queue index. */
+function stateList(states: string[]) {
+  for (const s of states) if (!(COURSE_STATES as readonly string[]).includes(s)) throw new Error(`not a course state: ${s}`);
+  return sql.raw(states.map((s) => `'${s}'`).join(', '));
+}
+
 /**
- * The officer's queue: filtered on (state, submitted_at) through courses_state_idx, earliest due first.
+ * The queue's SQL depends only on which filters are set (its shape); each shape is a prepared statement,
+ * so a busy instance neither rebuilds nor re-parses it, and the filter values travel as parameters.
  */
-export async function listSubmissions(
-  db: Db,
-  f: { states: string[]; overdue?: boolean; providerId?: string; q?: string; limit: number; offset: number },
-) {
-  const like = f.q ? containsPattern(f.q) : null;
-  const where = and(
-    inArray(courses.state, f.states),
-    sql`${courses.submittedAt} is not null`,
-    f.providerId ? eq(courses.providerId, f.providerId) : undefined,
-    like ? sql`(${courses.titleTh} ilike ${like} or ${courses.titleEn} ilike ${like})` : undefined,
-    f.overdue === true ? sql`${dueAt} < now()` : f.overdue === false ? sql`(${dueAt} is null or ${dueAt} >= now())` : undefined,
-  );
-  // The page is cut from courses alone; provider names are joined for the page's rows only.
-  const [page, [{ total }]] = await Promise.all([
-    db
-      .select(getColumns())
-      .from(courses)
-      .where(where)
-      .orderBy(sql`${dueAt} asc nulls last`, asc(courses.submittedAt), asc(courses.id))
-      .limit(f.limit)
-      .offset(f.offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(courses).where(where),
-  ]);
-  const providerIds = [...new Set(page.map((c) => c.providerId))];
-  const names = providerIds.length
-    ? await db
-        .select({ id: providers.id, nameTh: providers.nameTh, status: providers.status })
-        .from(providers)
-        .where(inArray(providers.id, providerIds))
-    : [];
-  const byId = new Map(names.map((p) => [p.id, p]));
-  const items: CourseWithProvider[] = page.map((c) => ({
-    ...c,
-    providerName: byId.get(c.providerId)?.nameTh ?? '',
-    providerStatus: byId.get(c.providerId)?.status ?? '',
-  }));
-  return { items, total };
+type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
+const queueShapes = new Map<string, { page: (db: Db) => Prepared; count: (db: Db) => Prepared }>();
+
+function queueShape(f: QueueFilter) {
+  const states = [...f.states].sort();
+  const key = `${states.join('.')}_o${f.overdue === undefined ? 'x' : Number(f.overdue)}_p${Number(!!f.providerId)}_q${Number(!!f.q)}`;
+  let shape = queueShapes.get(key);
+  if (!shape) {
+    const where = and(
+      sql`${courses.state} in (${stateList(states)})`,
+      sql`${courses.submittedAt} is not null`,
+      f.providerId ? eq(courses.providerId, sql.placeholder('providerId')) : undefined,
+      f.q ? sql`(${courses.titleTh} ilike ${sql.placeholder('like')} or ${courses.titleEn} ilike ${sql.placeholder('like')})` : undefined,
+      f.overdue === true ? sql`${dueAt} < now()` : f.overdue === false ? sql`(${dueAt} is null or ${dueAt} >= now())` : undefined,
+    );
+    // With no filter but the states, the total comes from the per-state roll-up instead of a count.
+    const fromRollup = f.overdue === undefined && !f.providerId && !f.q && states.every((s) => SUBMITTED_STATES.has(s));
+    const total = fromRollup
+      ? sql<number>`(select coalesce(sum(${courseStateCounts.n}), 0)::int from ${courseStateCounts} where ${courseStateCounts.state} in (${stateList(states)}))`
+      : sql<number>`(select count(*)::int from ${courses} where ${where})`;
+    const name = createHash('sha1').update(key).digest('hex').slice(0, 16);
+    shape = {
+      // The total rides along with each row of the page (an uncorrelated subquery runs once): one round trip.
+      page: preparedQuery((db) =>
+        db
+          .select({ ...courseWithProvider, total })
+          .from(courses)
+          .innerJoin(providers, eq(providers.id, courses.providerId))
+          .where(where)
+          .orderBy(sql`${dueAt} asc nulls last`, asc(courses.submittedAt), asc(courses.id))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset'))
+          .prepare(`queue_page_${name}`),
+      ),
+      count: preparedQuery((db) => db.select({ total }).from(sql`(values (1)) as one(x)`).prepare(`queue_total_${name}`)),
+    };
+    queueShapes.set(key, shape);
+  }
+  return shape;
+}
+
+/** The officer's queue, earliest due first, with its provider's name and the total, in one prepared query. */
+export async function listSubmissions(db: Db, f: QueueFilter): Promise<{ items: CourseWithProvider[]; total: number }> {
+  const shape = queueShape(f);
+  const values = { providerId: f.providerId, like: f.q ? containsPattern(f.q) : undefined, limit: f.limit, offset: f.offset };
+  const rows = (await shape.page(db).execute(values)) as (CourseWithProvider & { total: number })[];
+  // Only a page past the end comes back empty; then the total is asked for on its own.
+  const total = rows.length > 0 ? rows[0].total : ((await shape.count(db).execute(values)) as { total: number }[])[0].total;
+  return { items: rows.map(({ total: _, ...course }) => course), total: Number(total) };
 }
 
 export async function insertDecision(db: Db, row: typeof decisions.$inferInsert) {

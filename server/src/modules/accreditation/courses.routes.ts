@@ -8,9 +8,9 @@ import {
   UpdateCourseBody,
 } from '../../../../common/contracts/accreditation-courses.js';
 import { IdParams, problems, typed, z } from '../../lib/http.js';
-import { getSubmissionHistory } from './decisions.service.js';
 import { presentCourse, presentCourseSummary } from './courses.present.js';
 import * as courses from './courses.service.js';
+import { getSubmissionHistory } from './decisions.service.js';
 
 const tags = ['accreditation'];
 const provider = { access: { roles: ['provider_admin'] } } as const;
@@ -139,5 +139,4 @@ export function courseAccreditationRoutes(app: FastifyInstance) {
     },
     handler: async (req) => ({ items: await getSubmissionHistory(req.ctx, req.params.id) }),
   });
-
 }

@@ -10,7 +10,7 @@ import { getFramework } from '../framework/service.js';
 import { type Message, notifyUsers } from '../notifications/service.js';
 import { getSetting } from '../settings/service.js';
 import { checkCourse, hasBlockingErrors } from './checks.js';
-import { type CourseAccess, adminProviderIds, canEditCourse, canSee, isOfficer, isProviderAdminOf } from './courses.policy.js';
+import { adminProviderIds, type CourseAccess, canEditCourse, canSee, isOfficer, isProviderAdminOf } from './courses.policy.js';
 import * as repo from './courses.repository.js';
 import { officerIds, providerAdminIds } from './recipients.js';
 import { type CourseEvent, type CourseState, transition } from './state-machine.js';

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, clientAs, testApp } from '../../../test/harness.js';
+import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries, courseVersions, notifications } from '../../db/schema/index.js';
 import {
-  PDF,
+  assign,
   buildProvider,
   buildReviewer,
-  assign,
   buildSubmittedCourse,
   currentFrameworkId,
+  PDF,
   uploadPdf,
   validContent,
 } from './courses.fixtures.js';

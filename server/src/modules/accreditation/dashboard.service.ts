@@ -25,14 +25,20 @@ export async function getAccreditationDashboard(ctx: Ctx, q: { fiscalYearBe?: nu
   const { start, end } = fiscalYearRange(fy);
   const db = ctx.db;
   const [pipeline, [overdue], [accredited], [medians], load, yearlyTarget, screeningDays, reviewDays] = await Promise.all([
-    queryRows<{ state: CourseState; count: number }>(db, sql`select state, count(*)::int as count from courses group by state order by state`),
+    queryRows<{ state: CourseState; count: number }>(
+      db,
+      sql`select state, count(*)::int as count from courses group by state order by state`,
+    ),
     queryRows<{ screening: number; reviews: number }>(
       db,
       sql`select
             (select count(*)::int from courses where state in ('submitted', 'screening') and screening_due_at < now()) as screening,
             (select count(*)::int from review_assignments a where a.state in ('pending', 'accepted') and a.due_at < now()) as reviews`,
     ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from courses where accredited_at >= ${start}::timestamptz and accredited_at < ${end}::timestamptz`),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from courses where accredited_at >= ${start}::timestamptz and accredited_at < ${end}::timestamptz`,
+    ),
     queryRows<{ screening: number | null; review: number | null; decision: number | null }>(
       db,
       sql`with events as (

@@ -6,7 +6,7 @@ import { historyOf } from '../audit/service.js';
 import { getSetting } from '../settings/service.js';
 import { canManageCourse, canReadHistory, isOfficer } from './courses.policy.js';
 import * as repo from './courses.repository.js';
-import { DAY_MS, applyEvent, loadCourse, notifyProviderAdmins, recordTransition } from './courses.service.js';
+import { applyEvent, DAY_MS, loadCourse, notifyProviderAdmins, recordTransition } from './courses.service.js';
 import { addYears, nextAccreditationNumber, todayInBangkok } from './numbering.js';
 import type { CourseEvent } from './state-machine.js';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, clientAs, testApp } from '../../../test/harness.js';
+import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { accreditationCounters, auditEntries, courses, notifications } from '../../db/schema/index.js';
 import { buildCourseInReview, buildProvider, buildReviewer, buildSubmittedCourse, reviewBody } from './courses.fixtures.js';
 import { addYears, buddhistYear, nextAccreditationNumber, todayInBangkok } from './numbering.js';

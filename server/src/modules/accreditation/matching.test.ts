@@ -174,7 +174,9 @@ describe('matchReviewers: ranking', () => {
       candidate(`r${i}`, {
         load: i % 4,
         expertise: [{ skillAreaCode: i % 2 ? 'DL' : 'DT', levelRank: (i % 4) + 1 }],
-        affiliations: [{ organisationName: `Org ${i}`, providerId: i % 50 === 0 ? PROVIDER : `other-${i}`, startDate: null, endDate: null }],
+        affiliations: [
+          { organisationName: `Org ${i}`, providerId: i % 50 === 0 ? PROVIDER : `other-${i}`, startDate: null, endDate: null },
+        ],
       }),
     );
     const r = matchReviewers(course(), many, opts);

@@ -93,6 +93,10 @@ const normalizeOrg = (raw: string) =>
     .toLowerCase()
     .replace(/[\s.,'"()\-_]/g, '');
 
+/** Thai names sort in Thai dictionary order; one collator, since `localeCompare` builds one per call. */
+const byName = new Intl.Collator('th');
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The calendar date `years` years before `now`, as YYYY-MM-DD (UTC). */
 function yearsBefore(now: Date, years: number): string {
   const d = new Date(now.getTime());
@@ -100,13 +104,34 @@ function yearsBefore(now: Date, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function exclusionReasons(c: MatchCandidate, course: MatchCourse, opts: MatchOptions): MatchReason[] {
-  const reasons: MatchReason[] = [];
-  const today = opts.now.toISOString().slice(0, 10);
-  const windowStart = yearsBefore(opts.now, opts.conflictYears);
-  const providerNames = new Set(course.providerNames.map(normalizeOrg).filter(Boolean));
+/** What every candidate is checked against, worked out once per course rather than once per candidate. */
+interface RoundFacts {
+  providerId: string;
+  today: string;
+  windowStart: string;
+  conflictYears: number;
+  providerNames: Set<string>;
+  instructorNames: Set<string>;
+  assigned: Set<string>;
+}
 
-  if (c.conflictProviderIds.includes(course.providerId)) {
+function roundFacts(course: MatchCourse, opts: MatchOptions): RoundFacts {
+  return {
+    providerId: course.providerId,
+    today: opts.now.toISOString().slice(0, 10),
+    windowStart: yearsBefore(opts.now, opts.conflictYears),
+    conflictYears: opts.conflictYears,
+    providerNames: new Set(course.providerNames.map(normalizeOrg).filter(Boolean)),
+    instructorNames: new Set(course.instructorNames.map(normalizePersonName).filter(Boolean)),
+    assigned: new Set(course.assignedReviewerIds),
+  };
+}
+
+function exclusionReasons(c: MatchCandidate, round: RoundFacts): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const { today, windowStart } = round;
+
+  if (c.conflictProviderIds.includes(round.providerId)) {
     reasons.push({
       code: 'declared_conflict',
       textTh: 'แจ้งว่ามีส่วนได้เสียกับผู้ให้บริการรายนี้',
@@ -114,7 +139,7 @@ function exclusionReasons(c: MatchCandidate, course: MatchCourse, opts: MatchOpt
     });
   }
   const withProvider = c.affiliations.filter(
-    (a) => a.providerId === course.providerId || (!a.providerId && providerNames.has(normalizeOrg(a.organisationName))),
+    (a) => a.providerId === round.providerId || (!a.providerId && round.providerNames.has(normalizeOrg(a.organisationName))),
   );
   const current = withProvider.filter((a) => (!a.startDate || a.startDate <= today) && (!a.endDate || a.endDate >= today));
   if (current.length > 0) {
@@ -124,16 +149,15 @@ function exclusionReasons(c: MatchCandidate, course: MatchCourse, opts: MatchOpt
     if (recent) {
       reasons.push({
         code: 'recent_affiliation',
-        textTh: `เคยสังกัดผู้ให้บริการรายนี้ภายใน ${opts.conflictYears} ปี (สิ้นสุด ${recent.endDate})`,
-        textEn: `affiliated with this provider within the last ${opts.conflictYears} years (ended ${recent.endDate})`,
+        textTh: `เคยสังกัดผู้ให้บริการรายนี้ภายใน ${round.conflictYears} ปี (สิ้นสุด ${recent.endDate})`,
+        textEn: `affiliated with this provider within the last ${round.conflictYears} years (ended ${recent.endDate})`,
       });
     }
   }
-  const name = normalizePersonName(c.displayName);
-  if (name && course.instructorNames.some((i) => normalizePersonName(i) === name)) {
+  if (round.instructorNames.size > 0 && round.instructorNames.has(normalizePersonName(c.displayName))) {
     reasons.push({ code: 'instructor', textTh: 'เป็นวิทยากรของหลักสูตรนี้', textEn: 'is an instructor of this course' });
   }
-  if (course.assignedReviewerIds.includes(c.reviewerId)) {
+  if (round.assigned.has(c.reviewerId)) {
     reasons.push({ code: 'already_assigned', textTh: 'ได้รับมอบหมายในรอบนี้แล้ว', textEn: 'already assigned to this round' });
   }
   if (c.load >= c.maxConcurrent) {
@@ -196,10 +220,11 @@ export function matchReviewers(
   opts: MatchOptions,
 ): { suggested: Suggested[]; excluded: Excluded[] } {
   const areas = requiredAreas(course);
+  const round = roundFacts(course, opts);
   const suggested: Suggested[] = [];
   const excluded: Excluded[] = [];
   for (const c of candidates) {
-    const reasons = exclusionReasons(c, course, opts);
+    const reasons = exclusionReasons(c, round);
     if (reasons.length > 0) {
       excluded.push({ reviewerId: c.reviewerId, displayName: c.displayName, reasons });
       continue;
@@ -216,8 +241,8 @@ export function matchReviewers(
   }
   suggested.sort(
     (a, b) =>
-      b.score - a.score || a.load - b.load || a.displayName.localeCompare(b.displayName) || a.reviewerId.localeCompare(b.reviewerId),
+      b.score - a.score || a.load - b.load || byName.compare(a.displayName, b.displayName) || compareIds(a.reviewerId, b.reviewerId),
   );
-  excluded.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.reviewerId.localeCompare(b.reviewerId));
+  excluded.sort((a, b) => byName.compare(a.displayName, b.displayName) || compareIds(a.reviewerId, b.reviewerId));
   return { suggested, excluded };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { providers } from '../../db/schema/index.js';
-import { type TestApp, clientAs, testApp } from '../../../test/harness.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -8,7 +8,14 @@ export async function providerAdminIds(db: Db, providerId: string): Promise<stri
     .select({ id: roleGrants.userId })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, 'provider_admin'), eq(roleGrants.scopeType, 'provider'), eq(roleGrants.scopeId, providerId), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(roleGrants.role, 'provider_admin'),
+        eq(roleGrants.scopeType, 'provider'),
+        eq(roleGrants.scopeId, providerId),
+        isNull(users.disabledAt),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

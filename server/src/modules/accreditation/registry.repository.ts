@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { containsPattern } from '../../lib/like.js';
 import {
   providers,
   reviewerAffiliations,
@@ -10,6 +9,7 @@ import {
   roleGrants,
   users,
 } from '../../db/schema/index.js';
+import { containsPattern } from '../../lib/like.js';
 
 export type ProviderRow = typeof providers.$inferSelect;
 export type ReviewerRow = typeof reviewers.$inferSelect;

@@ -1,5 +1,5 @@
-import { ListProvidersQuery, ProviderList } from '../../../../common/contracts/accreditation.js';
 import type { FastifyInstance } from 'fastify';
+import { ListProvidersQuery, ProviderList } from '../../../../common/contracts/accreditation.js';
 import {
   ApplyAsReviewerBody,
   ConflictView,

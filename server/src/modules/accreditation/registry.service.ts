@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/service.js';
 import * as authRepo from '../auth/repository.js';
 import { getFramework } from '../framework/service.js';
 import { notifyUsers } from '../notifications/service.js';
+import { officerIds, providerAdminIds } from './recipients.js';
 import {
   canDecideReviewer,
   canInviteProviderMember,
@@ -24,7 +25,6 @@ import {
   canViewReviewer,
   seesAllProviders,
 } from './registry.policy.js';
-import { officerIds, providerAdminIds } from './recipients.js';
 import * as repo from './registry.repository.js';
 
 const emailTaken = (path: string) =>

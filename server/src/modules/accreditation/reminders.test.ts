@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries, courses, notifications, providers } from '../../db/schema/index.js';
-import { type TestApp, clientAs, testApp } from '../../../test/harness.js';
 import { runAccreditationReminders } from './reminders.js';
 
 let t: TestApp;
@@ -13,7 +13,15 @@ const NOW = new Date('2026-11-22T03:00:00Z');
 async function course(state: string, validUntil: string | null, extra: Partial<typeof courses.$inferInsert> = {}) {
   const [c] = await t.database.db
     .insert(courses)
-    .values({ providerId, state, titleTh: `หลักสูตร ${state} ${validUntil}`, titleEn: `Course ${state}`, accreditationNumber: validUntil ? `สดช.-2569-${Math.floor(Math.random() * 1e6)}` : null, validUntil, ...extra })
+    .values({
+      providerId,
+      state,
+      titleTh: `หลักสูตร ${state} ${validUntil}`,
+      titleEn: `Course ${state}`,
+      accreditationNumber: validUntil ? `สดช.-2569-${Math.floor(Math.random() * 1e6)}` : null,
+      validUntil,
+      ...extra,
+    })
     .returning();
   return c;
 }
@@ -21,7 +29,10 @@ const noticesFor = async (userId: string) => t.database.db.select().from(notific
 
 beforeAll(async () => {
   t = await testApp();
-  const [p] = await t.database.db.insert(providers).values({ nameTh: 'ผู้จัด', nameEn: 'Provider', kind: 'company', taxId: '0105500000018', status: 'verified' }).returning();
+  const [p] = await t.database.db
+    .insert(providers)
+    .values({ nameTh: 'ผู้จัด', nameEn: 'Provider', kind: 'company', taxId: '0105500000018', status: 'verified' })
+    .returning();
   providerId = p.id;
   adminId = (await clientAs(t, { role: 'provider_admin', scopeId: providerId })).userId;
   officerId = (await clientAs(t, 'accreditation_officer')).userId;
@@ -34,8 +45,15 @@ describe('runAccreditationReminders', () => {
     const fine = await course('accredited', '2027-11-20');
     const first = await runAccreditationReminders(t.database.db, t.config, NOW);
     expect(first.expired).toBe(2);
-    const states = await t.database.db.select({ id: courses.id, state: courses.state }).from(courses).where(sql`${courses.id} in ${[old.id, suspended.id, fine.id]}`);
-    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [old.id]: 'expired', [suspended.id]: 'expired', [fine.id]: 'accredited' });
+    const states = await t.database.db
+      .select({ id: courses.id, state: courses.state })
+      .from(courses)
+      .where(sql`${courses.id} in ${[old.id, suspended.id, fine.id]}`);
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({
+      [old.id]: 'expired',
+      [suspended.id]: 'expired',
+      [fine.id]: 'accredited',
+    });
     const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.action, 'course.expired'));
     expect(audit.map((a) => a.subjectId).sort()).toEqual([old.id, suspended.id].sort());
     expect((await runAccreditationReminders(t.database.db, t.config, NOW)).expired).toBe(0);

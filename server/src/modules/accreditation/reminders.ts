@@ -52,7 +52,12 @@ export async function runAccreditationReminders(db: Db, config: { BASE_URL: stri
       const t = transition(c.state, 'expire');
       if (!t.ok) continue;
       await tx.execute(sql`update courses set state = ${t.to}, state_changed_at = now() where id = ${c.id}`);
-      await recordAudit(tx, SYSTEM, { action: 'course.expired', subjectType: 'course', subjectId: c.id, summary: { from: c.state, validUntil: c.valid_until } });
+      await recordAudit(tx, SYSTEM, {
+        action: 'course.expired',
+        subjectType: 'course',
+        subjectId: c.id,
+        summary: { from: c.state, validUntil: c.valid_until },
+      });
       await notifyUsers(tx, config, await providerAdminIds(tx, c.provider_id), {
         kind: 'accreditation.expired',
         titleTh: `การรับรองหลักสูตรหมดอายุ: ${c.title_th}`,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, clientAs, testApp } from '../../../test/harness.js';
+import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { closePdfBrowser } from '../../lib/pdf.js';
 import { fiscalYearBe } from '../../lib/thai-text.js';
 import { buildCourseInReview, buildProvider, reviewBody } from './courses.fixtures.js';
@@ -20,11 +20,18 @@ beforeAll(async () => {
   other = await buildProvider(t);
   officer = await clientAs(t, 'accreditation_officer');
   const round = await buildCourseInReview(t, p.admin, p.provider.id, officer);
-  for (const [c, a] of [[round.r1, round.a1], [round.r2, round.a2]] as const) {
+  for (const [c, a] of [
+    [round.r1, round.a1],
+    [round.r2, round.a2],
+  ] as const) {
     const res = await c.request({ method: 'POST', url: `/api/assignments/${a}/review`, payload: reviewBody(4) });
     if (res.statusCode !== 201) throw new Error(`submitReview ${res.statusCode} ${res.body}`);
   }
-  const decided = await officer.request({ method: 'POST', url: `/api/courses/${round.id}/decision`, payload: { outcome: 'accredit', reasons: 'ครบถ้วนตามเกณฑ์' } });
+  const decided = await officer.request({
+    method: 'POST',
+    url: `/api/courses/${round.id}/decision`,
+    payload: { outcome: 'accredit', reasons: 'ครบถ้วนตามเกณฑ์' },
+  });
   if (decided.statusCode !== 200) throw new Error(`decideSubmission ${decided.statusCode} ${decided.body}`);
   accreditedId = round.id;
   pendingId = (await buildCourseInReview(t, p.admin, p.provider.id, officer)).id;
@@ -75,7 +82,9 @@ describe('getAccreditationDashboard', () => {
     expect(d.medianDays.decision).toBeGreaterThanOrEqual(0);
     expect(d.reviewerLoad.length).toBeGreaterThanOrEqual(2);
     expect(d.reviewerLoad[0].open).toBe(1); // the pending course's reviewers still owe a review
-    const lastYear = (await officer.request({ method: 'GET', url: `/api/accreditation/dashboard?fiscalYearBe=${fiscalYearBe() - 1}` })).json();
+    const lastYear = (
+      await officer.request({ method: 'GET', url: `/api/accreditation/dashboard?fiscalYearBe=${fiscalYearBe() - 1}` })
+    ).json();
     expect(lastYear.accreditedThisYear).toBe(0);
     expect(lastYear.medianDays).toEqual({ screening: null, review: null, decision: null });
   });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, clientAs, testApp } from '../../../test/harness.js';
+import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries, notifications, reviewAssignments, reviews, rubrics } from '../../db/schema/index.js';
 import { assign, buildCourseInReview, buildProvider, buildReviewer, reviewBody } from './courses.fixtures.js';
 import { DEFAULT_CRITERIA, weightedScore } from './rubric.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COURSE_EVENTS, COURSE_STATES, type CourseEvent, type CourseState, allowedEvents, transition } from './state-machine.js';
+import { allowedEvents, COURSE_EVENTS, COURSE_STATES, type CourseEvent, type CourseState, transition } from './state-machine.js';
 
 /** The complete table of legal moves; every pair not listed here must be refused. */
 const LEGAL: [CourseState, CourseEvent, CourseState][] = [

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, dbErrorOf, serviceCtx, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries } from '../../db/schema/index.js';
-import { type TestApp, clientAs, dbErrorOf, serviceCtx, testApp } from '../../../test/harness.js';
 import { canonicalJson } from './chain.js';
 import { recordAudit, verifyAuditChain } from './service.js';
 
@@ -21,7 +21,14 @@ describe('the audit chain', () => {
     const ctx = serviceCtx(t.database, null);
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.database.db.transaction((tx) => recordAudit(tx, ctx, { action: 'test.event', subjectType: 'thing', subjectId: String(i), summary: { i, nested: { b: 2, a: 1 } } })),
+        t.database.db.transaction((tx) =>
+          recordAudit(tx, ctx, {
+            action: 'test.event',
+            subjectType: 'thing',
+            subjectId: String(i),
+            summary: { i, nested: { b: 2, a: 1 } },
+          }),
+        ),
       ),
     );
     const report = await verifyAuditChain(t.database.db);

@@ -6,18 +6,13 @@ import { auditEntries } from '../../db/schema/index.js';
 export type AuditRow = typeof auditEntries.$inferSelect;
 export type NewAuditRow = typeof auditEntries.$inferInsert;
 
-
 /** Serialises appends across transactions and instances, so each entry links to the one before it. */
 export async function lockAuditChain(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEYS.auditChain})`);
 }
 
 export async function findLastAuditHash(tx: Db): Promise<string | null> {
-  const [row] = await tx
-    .select({ hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1);
+  const [row] = await tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
   return row?.hash ?? null;
 }
 
@@ -52,12 +47,7 @@ export async function listEntriesAbout(db: Db, subjectType: string, subjectId: s
 export async function* scanAuditEntries(db: Db, pageSize = 1000): AsyncGenerator<AuditRow> {
   let after = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEntries)
-      .where(sql`${auditEntries.seq} > ${after}`)
-      .orderBy(auditEntries.seq)
-      .limit(pageSize);
+    const rows = await db.select().from(auditEntries).where(sql`${auditEntries.seq} > ${after}`).orderBy(auditEntries.seq).limit(pageSize);
     if (rows.length === 0) return;
     yield* rows;
     after = rows[rows.length - 1].seq;

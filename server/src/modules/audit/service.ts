@@ -1,7 +1,7 @@
-import { type Policy, authorize } from '../../lib/authorize.js';
-import type { Ctx } from '../../lib/context.js';
 import type { Db } from '../../db/client.js';
-import { GENESIS_HASH, entryHash } from './chain.js';
+import { authorize, type Policy } from '../../lib/authorize.js';
+import type { Ctx } from '../../lib/context.js';
+import { entryHash, GENESIS_HASH } from './chain.js';
 import * as repo from './repository.js';
 
 export interface AuditEvent {
@@ -75,4 +75,3 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   }
   return { ok: true, checked, firstBrokenSeq: null, reason: null };
 }
-

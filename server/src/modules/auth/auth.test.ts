@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, clientAs, signIn, TEST_PASSWORD, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries } from '../../db/schema/index.js';
-import { TEST_PASSWORD, type TestApp, buildUser, clientAs, signIn, testApp } from '../../../test/harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,7 +10,11 @@ beforeAll(async () => {
 describe('login', () => {
   it('opens a session with an HttpOnly, SameSite=Lax cookie and returns roles and a CSRF token', async () => {
     const user = await buildUser(t.database, { roles: ['learner'] });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'thaksa_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -23,8 +27,16 @@ describe('login', () => {
 
   it('answers a wrong password and an unknown e-mail identically', async () => {
     const user = await buildUser(t.database);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'nope-nope-nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@test.thaksa.local', password: 'nope-nope-nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@test.thaksa.local', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
@@ -54,7 +66,12 @@ describe('login', () => {
   });
 
   it('rejects a wrong content type with 415 and an oversize body with 413', async () => {
-    const xml = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('unsupported_media_type');
     const huge = await t.app.inject({
@@ -64,7 +81,12 @@ describe('login', () => {
       payload: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(huge.statusCode).toBe(413);
-    const broken = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.headers['content-type']).toContain('application/problem+json');
   });
@@ -96,13 +118,25 @@ describe('changePassword', () => {
     const user = await buildUser(t.database);
     const a = await signIn(t.app, user.email);
     const b = await signIn(t.app, user.email);
-    const wrong = await a.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'bad', newPassword: 'a-new-long-password' } });
+    const wrong = await a.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'bad', newPassword: 'a-new-long-password' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe('body.currentPassword');
-    const short = await a.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await a.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].path).toBe('body.newPassword');
-    const ok = await a.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' } });
+    const ok = await a.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await b.request({ method: 'GET', url: '/api/auth/tokens' })).statusCode).toBe(401);
     expect((await a.request({ method: 'GET', url: '/api/auth/tokens' })).statusCode).toBe(200);
@@ -116,7 +150,11 @@ describe('API tokens', () => {
     const c = await clientAs(t, 'learner', 'system_admin');
     const session = (await c.request({ method: 'GET', url: '/api/auth/session' })).json();
     const learnerGrant = session.roles.find((r: { role: string }) => r.role === 'learner');
-    const created = await c.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'HR system', roleGrantId: learnerGrant.id } });
+    const created = await c.request({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'HR system', roleGrantId: learnerGrant.id },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^thk_/);
@@ -149,7 +187,9 @@ describe('API tokens', () => {
     const steal = await other.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'x', roleGrantId: ownerGrant.id } });
     expect(steal.statusCode).toBe(400);
     expect(steal.json().errors[0].path).toBe('body.roleGrantId');
-    const { id } = (await owner.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'mine', roleGrantId: ownerGrant.id } })).json();
+    const { id } = (
+      await owner.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'mine', roleGrantId: ownerGrant.id } })
+    ).json();
     expect((await other.request({ method: 'DELETE', url: `/api/auth/tokens/${id}` })).statusCode).toBe(404);
   });
 });
@@ -163,7 +203,11 @@ describe('login rate limit', () => {
   it('answers 429 past the configured attempts per minute', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@test.thaksa.local', password: 'whatever' } });
+      const res = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'x@test.thaksa.local', password: 'whatever' },
+      });
       codes.push(res.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 429, 429]);

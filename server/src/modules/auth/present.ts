@@ -48,7 +48,15 @@ export function presentSession(
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function presentApiToken(row: {
-  token: { id: string; name: string; prefix: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null };
+  token: {
+    id: string;
+    name: string;
+    prefix: string;
+    createdAt: Date;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  };
   role: string;
   scopeType: string;
   scopeId: string;

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Role, ScopeType } from '../../../../common/permissions.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, preparedQuery, queryRows } from '../../db/client.js';
 import { apiTokens, roleGrants, sessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -48,9 +48,7 @@ export async function deleteSession(db: Db, id: string) {
 }
 
 export async function deleteOtherSessions(db: Db, userId: string, keepId: string | undefined) {
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), keepId ? sql`${sessions.id} <> ${keepId}` : undefined));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keepId ? sql`${sessions.id} <> ${keepId}` : undefined));
 }
 
 /** A role grant with a readable label for its agency or provider scope. */
@@ -70,8 +68,8 @@ const AGENCY_OF_GRANT = sql`a.id = (case when g.scope_type = 'agency' then g.sco
 const PROVIDER_OF_GRANT = sql`p.id = (case when g.scope_type = 'provider' then g.scope_id::uuid end)`;
 
 /** A live session with its user and the user's grants (one query), or nothing if expired, unknown or disabled. */
-export async function findLiveSession(db: Db, id: string) {
-  const [row] = await db
+const liveSession = preparedQuery((db) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -86,8 +84,13 @@ export async function findLiveSession(db: Db, id: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .limit(1)
+    .prepare('find_live_session'),
+);
+
+export async function findLiveSession(db: Db, id: string) {
+  const [row] = await liveSession(db).execute({ id });
   return row;
 }
 
@@ -128,7 +131,10 @@ export async function findGrantsWithLabels(db: Db, userIds: string[]): Promise<G
         from role_grants g
         left join agencies a on ${AGENCY_OF_GRANT}
         left join providers p on ${PROVIDER_OF_GRANT}
-        where g.user_id in (${sql.join(userIds.map((u) => sql`${u}::uuid`), sql`, `)})
+        where g.user_id in (${sql.join(
+          userIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})
         order by g.role`,
   );
 }
@@ -169,5 +175,8 @@ export async function listApiTokens(db: Db, userId: string) {
 }
 
 export async function revokeApiToken(db: Db, id: string) {
-  await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
 }

@@ -76,7 +76,13 @@ export function authRoutes(app: FastifyInstance) {
 
   r.put('/api/auth/locale', {
     config: { access: 'authenticated' },
-    schema: { operationId: 'updateLocale', tags, summary: 'Save the language the user reads the platform in', body: UpdateLocaleBody, response: { 200: Ok, ...problems } },
+    schema: {
+      operationId: 'updateLocale',
+      tags,
+      summary: 'Save the language the user reads the platform in',
+      body: UpdateLocaleBody,
+      response: { 200: Ok, ...problems },
+    },
     handler: async (req) => {
       await auth.updateLocale(req.ctx, req.body.locale);
       return { ok: true as const };
@@ -101,7 +107,10 @@ export function authRoutes(app: FastifyInstance) {
     handler: async (req, reply) => {
       const created = await auth.createApiToken(req.ctx, req.body);
       reply.code(201);
-      return { ...presentApiToken({ token: created.row, role: created.role, scopeType: created.scopeType, scopeId: created.scopeId }), token: created.token };
+      return {
+        ...presentApiToken({ token: created.row, role: created.role, scopeType: created.scopeType, scopeId: created.scopeId }),
+        token: created.token,
+      };
     },
   });
 

@@ -36,9 +36,7 @@ export async function resolveTokenActor(ctx: Pick<Ctx, 'db'>, bearer: string): P
   const found = await repo.findLiveToken(ctx.db, sha256(bearer));
   if (!found) return null;
   await repo.touchToken(ctx.db, found.token.id);
-  const [grant] = (await repo.findGrantsWithLabels(ctx.db, [found.user.id]))
-    .filter((g) => g.id === found.grant.id)
-    .map(presentGrant);
+  const [grant] = (await repo.findGrantsWithLabels(ctx.db, [found.user.id])).filter((g) => g.id === found.grant.id).map(presentGrant);
   if (!grant) return null;
   return {
     userId: found.user.id,
@@ -65,7 +63,12 @@ export async function login(ctx: Ctx, body: { email: string; password: string },
     await ctx.db.transaction(async (tx) => {
       const after = await repo.recordLoginFailure(tx, user.id, ctx.config.LOGIN_MAX_FAILURES, ctx.config.LOGIN_LOCK_MINUTES);
       if (after?.lockedUntil && after.failedLogins >= ctx.config.LOGIN_MAX_FAILURES) {
-        await recordAudit(tx, ctx, { action: 'user.locked', subjectType: 'user', subjectId: user.id, summary: { failedLogins: after.failedLogins } });
+        await recordAudit(tx, ctx, {
+          action: 'user.locked',
+          subjectType: 'user',
+          subjectId: user.id,
+          summary: { failedLogins: after.failedLogins },
+        });
       }
     });
     throw new AppError('auth.invalid_credentials', 'wrong e-mail or password');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries } from '../../db/schema/index.js';
-import { type Client, type TestApp, clientAs, testApp } from '../../../test/harness.js';
 import { verifyAuditChain } from '../audit/service.js';
 
 let t: TestApp;
@@ -26,7 +26,14 @@ describe('the seeded framework', () => {
       'Digital Leadership',
     ]);
     expect(f.skillAreas.every((a: { isNameThOfficial: boolean }) => !a.isNameThOfficial)).toBe(true);
-    expect(f.targetGroups.map((g: { code: string }) => g.code)).toEqual(['EXECUTIVE', 'MANAGEMENT', 'ACADEMIC', 'TECHNOLOGY', 'SERVICE', 'OTHERS']);
+    expect(f.targetGroups.map((g: { code: string }) => g.code)).toEqual([
+      'EXECUTIVE',
+      'MANAGEMENT',
+      'ACADEMIC',
+      'TECHNOLOGY',
+      'SERVICE',
+      'OTHERS',
+    ]);
     expect(f.targetGroups[0].nameTh).toBe('กลุ่มผู้บริหารระดับสูง');
     expect(f.levels.map((l: { rank: number }) => l.rank)).toEqual([1, 2, 3]);
     expect(f.units.some((u: { code: string; skillAreaCode: string }) => u.code === 'DG-LKUE-040' && u.skillAreaCode === 'CS')).toBe(true);
@@ -55,7 +62,10 @@ describe('the seeded framework', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('OCSC-TPQI-2567.csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('record_type,code,name_th,name_en,kind,skill_area,target_groups,level,is_sample,verification,source');
     expect(lines.filter((l) => l.startsWith('skill_area,'))).toHaveLength(7);
     expect(lines.filter((l) => l.startsWith('required_level,'))).toHaveLength(42);
@@ -80,7 +90,11 @@ describe('editing through a new version', () => {
     expect(edit.statusCode).toBe(409);
     expect(edit.json().code).toBe('framework.published_immutable');
     const learner = await clientAs(t, 'learner');
-    const res = await learner.request({ method: 'POST', url: '/api/frameworks', payload: { basedOnId: currentId, code: 'X-1', yearBe: 2569, titleTh: 'x', titleEn: 'x' } });
+    const res = await learner.request({
+      method: 'POST',
+      url: '/api/frameworks',
+      payload: { basedOnId: currentId, code: 'X-1', yearBe: 2569, titleTh: 'x', titleEn: 'x' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -130,12 +144,23 @@ describe('editing through a new version', () => {
     });
     expect(badArea.statusCode).toBe(400);
     expect(badArea.json().errors[0].path).toBe('body.skillAreaCode');
-    const badKind = await admin.request({ method: 'PUT', url: `/api/frameworks/${draftId}/items/DL`, payload: { kind: 'planet', nameTh: 'x' } });
+    const badKind = await admin.request({
+      method: 'PUT',
+      url: `/api/frameworks/${draftId}/items/DL`,
+      payload: { kind: 'planet', nameTh: 'x' },
+    });
     expect(badKind.statusCode).toBe(400);
 
-    const entries = (await t.database.db.select().from(auditEntries)).filter((e) => e.subjectId === draftId && e.action === 'framework.item_updated');
+    const entries = (await t.database.db.select().from(auditEntries)).filter(
+      (e) => e.subjectId === draftId && e.action === 'framework.item_updated',
+    );
     expect(entries).toHaveLength(1);
-    expect(entries[0].summary).toMatchObject({ kind: 'skill_area', code: 'DL', before: { nameTh: 'ความเข้าใจและใช้เทคโนโลยีดิจิทัล' }, after: { nameTh: 'การรู้ดิจิทัล' } });
+    expect(entries[0].summary).toMatchObject({
+      kind: 'skill_area',
+      code: 'DL',
+      before: { nameTh: 'ความเข้าใจและใช้เทคโนโลยีดิจิทัล' },
+      after: { nameTh: 'การรู้ดิจิทัล' },
+    });
   });
 
   it('setRequiredLevel confirms a cell (no longer a sample) and checks the level exists', async () => {
@@ -145,13 +170,23 @@ describe('editing through a new version', () => {
       payload: { levelRank: 3, isSample: false },
     });
     expect(res.statusCode).toBe(200);
-    const cell = res.json().matrix.find((m: { targetGroupCode: string; skillAreaCode: string }) => m.targetGroupCode === 'SERVICE' && m.skillAreaCode === 'DS');
+    const cell = res
+      .json()
+      .matrix.find((m: { targetGroupCode: string; skillAreaCode: string }) => m.targetGroupCode === 'SERVICE' && m.skillAreaCode === 'DS');
     expect(cell).toMatchObject({ levelRank: 3, isSample: false });
     expect(cell.confirmedAt).toBeTruthy();
-    const bad = await admin.request({ method: 'PUT', url: `/api/frameworks/${draftId}/matrix/SERVICE/DS`, payload: { levelRank: 7, isSample: false } });
+    const bad = await admin.request({
+      method: 'PUT',
+      url: `/api/frameworks/${draftId}/matrix/SERVICE/DS`,
+      payload: { levelRank: 7, isSample: false },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('body.levelRank');
-    const missing = await admin.request({ method: 'PUT', url: `/api/frameworks/${draftId}/matrix/NOBODY/DS`, payload: { levelRank: 1, isSample: true } });
+    const missing = await admin.request({
+      method: 'PUT',
+      url: `/api/frameworks/${draftId}/matrix/NOBODY/DS`,
+      payload: { levelRank: 1, isSample: true },
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -166,7 +201,11 @@ describe('editing through a new version', () => {
     expect(old.skillAreas.find((a: { code: string }) => a.code === 'DL').nameTh).toBe('ความเข้าใจและใช้เทคโนโลยีดิจิทัล');
     const again = await admin.request({ method: 'POST', url: `/api/frameworks/${draftId}/publish`, payload: {} });
     expect(again.statusCode).toBe(409);
-    const edit = await admin.request({ method: 'PUT', url: `/api/frameworks/${draftId}/matrix/SERVICE/DS`, payload: { levelRank: 1, isSample: true } });
+    const edit = await admin.request({
+      method: 'PUT',
+      url: `/api/frameworks/${draftId}/matrix/SERVICE/DS`,
+      payload: { levelRank: 1, isSample: true },
+    });
     expect(edit.statusCode).toBe(409);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
@@ -186,7 +225,11 @@ describe('editing through a new version', () => {
       payload: { kind: 'skill_area', nameTh: 'กลุ่มทักษะทดลอง', nameEn: 'Trial group', areaKind: 'core' },
     });
     expect(add.statusCode).toBe(201);
-    await admin.request({ method: 'PUT', url: `/api/frameworks/${legacy.id}/matrix/EXECUTIVE/G1`, payload: { levelRank: 2, isSample: true } });
+    await admin.request({
+      method: 'PUT',
+      url: `/api/frameworks/${legacy.id}/matrix/EXECUTIVE/G1`,
+      payload: { levelRank: 2, isSample: true },
+    });
     const del = await admin.request({ method: 'DELETE', url: `/api/frameworks/${legacy.id}/items/G1?kind=skill_area` });
     expect(del.statusCode).toBe(200);
     const after = (await get(`/api/frameworks/${legacy.id}`, admin)).json();

@@ -2,8 +2,8 @@ import type { FrameworkSummary, FrameworkView, Verification } from '../../../../
 import type { Actor } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
 import { canCreateVersion, canEdit, canPublish } from './policy.js';
-import { resolveSources } from './sources.js';
 import type * as repo from './repository.js';
+import { resolveSources } from './sources.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const v = (s: string) => s as Verification;
@@ -104,13 +104,49 @@ export function presentFramework(c: Content, actor: Actor | null): FrameworkView
 
 /** One flat table: a row per item and per matrix cell, with a record_type column saying which. */
 export function frameworkCsv(view: FrameworkView): string {
-  const header = ['record_type', 'code', 'name_th', 'name_en', 'kind', 'skill_area', 'target_groups', 'level', 'is_sample', 'verification', 'source'];
+  const header = [
+    'record_type',
+    'code',
+    'name_th',
+    'name_en',
+    'kind',
+    'skill_area',
+    'target_groups',
+    'level',
+    'is_sample',
+    'verification',
+    'source',
+  ];
   const rows: unknown[][] = [
     ...view.skillAreas.map((a) => ['skill_area', a.code, a.nameTh, a.nameEn, a.kind, '', '', '', '', a.verification, a.sources]),
     ...view.targetGroups.map((g) => ['target_group', g.code, g.nameTh, g.nameEn, '', '', '', '', '', g.verification, g.sources]),
     ...view.levels.map((l) => ['level', l.rank, l.nameTh, l.nameEn, '', '', '', l.rank, '', l.verification, '']),
-    ...view.units.map((u) => ['unit', u.code, u.titleTh, u.titleEn, '', u.skillAreaCode, u.targetGroupCodes, '', '', u.verification, u.sourceUrl]),
-    ...view.matrix.map((m) => ['required_level', '', '', '', '', m.skillAreaCode, m.targetGroupCode, m.levelRank, m.isSample, m.isSample ? 'sample' : 'confirmed', '']),
+    ...view.units.map((u) => [
+      'unit',
+      u.code,
+      u.titleTh,
+      u.titleEn,
+      '',
+      u.skillAreaCode,
+      u.targetGroupCodes,
+      '',
+      '',
+      u.verification,
+      u.sourceUrl,
+    ]),
+    ...view.matrix.map((m) => [
+      'required_level',
+      '',
+      '',
+      '',
+      '',
+      m.skillAreaCode,
+      m.targetGroupCode,
+      m.levelRank,
+      m.isSample,
+      m.isSample ? 'sample' : 'confirmed',
+      '',
+    ]),
   ];
   return toCsv(header, rows);
 }

@@ -75,22 +75,34 @@ export async function copyFrameworkContent(db: Db, fromId: string, toId: string)
 
 export async function upsertSkillArea(db: Db, row: typeof skillAreas.$inferInsert) {
   const { frameworkId: _f, code: _c, ...set } = row;
-  await db.insert(skillAreas).values(row).onConflictDoUpdate({ target: [skillAreas.frameworkId, skillAreas.code], set });
+  await db
+    .insert(skillAreas)
+    .values(row)
+    .onConflictDoUpdate({ target: [skillAreas.frameworkId, skillAreas.code], set });
 }
 
 export async function upsertTargetGroup(db: Db, row: typeof targetGroups.$inferInsert) {
   const { frameworkId: _f, code: _c, ...set } = row;
-  await db.insert(targetGroups).values(row).onConflictDoUpdate({ target: [targetGroups.frameworkId, targetGroups.code], set });
+  await db
+    .insert(targetGroups)
+    .values(row)
+    .onConflictDoUpdate({ target: [targetGroups.frameworkId, targetGroups.code], set });
 }
 
 export async function upsertLevel(db: Db, row: typeof proficiencyLevels.$inferInsert) {
   const { frameworkId: _f, rank: _r, ...set } = row;
-  await db.insert(proficiencyLevels).values(row).onConflictDoUpdate({ target: [proficiencyLevels.frameworkId, proficiencyLevels.rank], set });
+  await db
+    .insert(proficiencyLevels)
+    .values(row)
+    .onConflictDoUpdate({ target: [proficiencyLevels.frameworkId, proficiencyLevels.rank], set });
 }
 
 export async function upsertUnit(db: Db, row: typeof competencyUnits.$inferInsert) {
   const { frameworkId: _f, code: _c, ...set } = row;
-  await db.insert(competencyUnits).values(row).onConflictDoUpdate({ target: [competencyUnits.frameworkId, competencyUnits.code], set });
+  await db
+    .insert(competencyUnits)
+    .values(row)
+    .onConflictDoUpdate({ target: [competencyUnits.frameworkId, competencyUnits.code], set });
 }
 
 export async function upsertMatrixCell(db: Db, row: typeof requiredLevels.$inferInsert) {
@@ -116,7 +128,9 @@ export async function deleteItem(db: Db, frameworkId: string, kind: 'skill_area'
         .update(requiredLevels)
         .set({ levelRank: null, isSample: true, confirmedAt: null, confirmedBy: null })
         .where(and(eq(requiredLevels.frameworkId, frameworkId), eq(requiredLevels.levelRank, Number(code))));
-      await db.delete(proficiencyLevels).where(and(eq(proficiencyLevels.frameworkId, frameworkId), eq(proficiencyLevels.rank, Number(code))));
+      await db
+        .delete(proficiencyLevels)
+        .where(and(eq(proficiencyLevels.frameworkId, frameworkId), eq(proficiencyLevels.rank, Number(code))));
       return;
     case 'unit':
       await db.delete(competencyUnits).where(and(eq(competencyUnits.frameworkId, frameworkId), eq(competencyUnits.code, code)));

@@ -24,7 +24,12 @@ export function frameworkRoutes(app: FastifyInstance) {
 
   r.get('/api/frameworks', {
     config: { access: 'public' },
-    schema: { operationId: 'listFrameworks', tags, summary: 'Framework versions (drafts only for framework admins)', response: { 200: FrameworkList } },
+    schema: {
+      operationId: 'listFrameworks',
+      tags,
+      summary: 'Framework versions (drafts only for framework admins)',
+      response: { 200: FrameworkList },
+    },
     handler: async (req) => ({ items: (await framework.listFrameworks(req.ctx)).map(presentFrameworkSummary) }),
   });
 
@@ -55,7 +60,11 @@ export function frameworkRoutes(app: FastifyInstance) {
       const view = presentFramework(await framework.getFramework(req.ctx, req.params.id), null);
       const name = `thaksa-framework-${view.code}.${req.query.format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').serializer((s: string) => s).send(frameworkCsv(view));
+      if (req.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .serializer((s: string) => s)
+          .send(frameworkCsv(view));
       return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send(view);
     },
   });
@@ -130,6 +139,7 @@ export function frameworkRoutes(app: FastifyInstance) {
       body: z.strictObject({ makeCurrent: z.boolean().default(true) }).optional(),
       response: { 200: FrameworkSummary, ...problems },
     },
-    handler: async (req) => presentFrameworkSummary(await framework.publishFramework(req.ctx, req.params.id, { makeCurrent: req.body?.makeCurrent ?? true })),
+    handler: async (req) =>
+      presentFrameworkSummary(await framework.publishFramework(req.ctx, req.params.id, { makeCurrent: req.body?.makeCurrent ?? true })),
   });
 }

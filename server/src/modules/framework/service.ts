@@ -1,5 +1,5 @@
-import { AppError } from '../../../../common/errors.js';
 import type { UpdateFrameworkItemBody } from '../../../../common/contracts/framework.js';
+import { AppError } from '../../../../common/errors.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
@@ -74,12 +74,16 @@ export async function createFrameworkVersion(
       sourceNoteEn: base.sourceNoteEn,
     });
     await repo.copyFrameworkContent(tx, base.id, created.id);
-    await recordAudit(tx, { ...ctx, actor }, {
-      action: 'framework.version_created',
-      subjectType: 'framework',
-      subjectId: created.id,
-      summary: { code: created.code, basedOn: base.code },
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'framework.version_created',
+        subjectType: 'framework',
+        subjectId: created.id,
+        summary: { code: created.code, basedOn: base.code },
+      },
+    );
     return created;
   });
 }
@@ -202,7 +206,12 @@ export async function deleteFrameworkItem(ctx: Ctx, id: string, kind: UpdateFram
     const before = findItem(await repo.findFrameworkContent(tx, f.id), kind, code);
     if (!before) throw AppError.notFound('framework item');
     await repo.deleteItem(tx, f.id, kind, code);
-    await recordAudit(tx, ctx, { action: 'framework.item_deleted', subjectType: 'framework', subjectId: f.id, summary: { kind, code, before } });
+    await recordAudit(tx, ctx, {
+      action: 'framework.item_deleted',
+      subjectType: 'framework',
+      subjectId: f.id,
+      summary: { kind, code, before },
+    });
   });
 }
 

@@ -10,7 +10,8 @@ export function resolveSources(ids: readonly string[]): Record<string, { url: st
     const known = BY_ID.get(id);
     const unit = TPQI_UNIT.exec(id);
     if (known) out[id] = known;
-    else if (unit) out[id] = { url: `https://tpqi-net.tpqi.go.th/qualifications/unitinfo/${unit[1]}`, title: `TPQI competency unit ${unit[1]}` };
+    else if (unit)
+      out[id] = { url: `https://tpqi-net.tpqi.go.th/qualifications/unitinfo/${unit[1]}`, title: `TPQI competency unit ${unit[1]}` };
   }
   return out;
 }

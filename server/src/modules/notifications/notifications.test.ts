@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { type TestApp, clientAs, testApp } from '../../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, type TestApp, testApp } from '../../../test/harness.js';
+import { users } from '../../db/schema/index.js';
 import { notifyUsers } from './service.js';
 
 let t: TestApp;

@@ -11,7 +11,12 @@ export function notificationRoutes(app: FastifyInstance) {
   const r = typed(app);
   r.get('/api/notifications', {
     config: { access: 'authenticated' },
-    schema: { operationId: 'listMyNotifications', tags, querystring: ListNotificationsQuery, response: { 200: NotificationList, ...problems } },
+    schema: {
+      operationId: 'listMyNotifications',
+      tags,
+      querystring: ListNotificationsQuery,
+      response: { 200: NotificationList, ...problems },
+    },
     handler: async (req) => {
       const { items, unread } = await notifications.listMyNotifications(req.ctx, req.query);
       return { unread, items: items.map((n) => ({ ...n, createdAt: new Date(n.createdAt).toISOString(), readAt: iso(n.readAt) })) };

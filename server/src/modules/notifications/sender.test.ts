@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox } from '../../db/schema/index.js';
 import { type TestApp, testApp } from '../../../test/harness.js';
+import { emailOutbox } from '../../db/schema/index.js';
 import { type Mailer, sendQueuedEmails } from './sender.js';
 
 let t: TestApp;

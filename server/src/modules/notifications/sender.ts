@@ -39,7 +39,9 @@ export async function sendQueuedEmails(db: Db, mailer: Mailer, limit = 50): Prom
         await tx.execute(sql`update email_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ${m.id}`);
         sent++;
       } catch (err) {
-        await tx.execute(sql`update email_outbox set attempts = attempts + 1, last_error = ${String((err as Error).message).slice(0, 500)} where id = ${m.id}`);
+        await tx.execute(
+          sql`update email_outbox set attempts = attempts + 1, last_error = ${String((err as Error).message).slice(0, 500)} where id = ${m.id}`,
+        );
         failed++;
       }
     }

@@ -22,7 +22,10 @@ export async function notifyUsers(tx: Db, config: { BASE_URL: string }, userIds:
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
   await tx.insert(notifications).values(ids.map((userId) => ({ userId, ...m, link: m.link ?? null })));
-  const recipients = await tx.select({ email: users.email, locale: users.locale }).from(users).where(and(inArray(users.id, ids), isNull(users.disabledAt)));
+  const recipients = await tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, ids), isNull(users.disabledAt)));
   if (recipients.length === 0) return;
   await tx.insert(emailOutbox).values(
     recipients.map((r) => {

@@ -1,16 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agencies } from '../../db/schema/index.js';
 import { type TestApp, testApp } from '../../../test/harness.js';
+import { agencies } from '../../db/schema/index.js';
 
 let t: TestApp;
 let ministryId: string;
 beforeAll(async () => {
   t = await testApp();
-  const [m] = await t.database.db.insert(agencies).values({ code: 'MOF', nameTh: 'กระทรวงการคลัง', nameEn: 'Ministry of Finance', kind: 'ministry', path: '/' }).returning();
+  const [m] = await t.database.db
+    .insert(agencies)
+    .values({ code: 'MOF', nameTh: 'กระทรวงการคลัง', nameEn: 'Ministry of Finance', kind: 'ministry', path: '/' })
+    .returning();
   ministryId = m.id;
   await t.database.db.insert(agencies).values([
     { code: 'MOF-RD', nameTh: 'กรมสรรพากร', nameEn: 'The Revenue Department', kind: 'department', parentId: m.id, path: `/${m.id}/` },
-    { code: 'MOF-CGD', nameTh: 'กรมบัญชีกลาง', nameEn: "The Comptroller General's Department", kind: 'department', parentId: m.id, path: `/${m.id}/` },
+    {
+      code: 'MOF-CGD',
+      nameTh: 'กรมบัญชีกลาง',
+      nameEn: "The Comptroller General's Department",
+      kind: 'department',
+      parentId: m.id,
+      path: `/${m.id}/`,
+    },
     { code: 'X_1', nameTh: 'หน่วยงาน 100%', nameEn: 'Percent unit', kind: 'unit', path: '/' },
   ]);
 });

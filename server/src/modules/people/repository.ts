@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { containsPattern } from '../../lib/like.js';
 import { agencies } from '../../db/schema/index.js';
+import { containsPattern } from '../../lib/like.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 

@@ -31,10 +31,14 @@ export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<
 export async function listSettings(db: Db): Promise<Record<SettingKey, unknown>> {
   const rows = await db.select().from(settings);
   const stored = new Map(rows.map((r) => [r.key, r.value]));
-  return Object.fromEntries(Object.entries(SETTINGS).map(([k, schema]) => [k, schema.parse(stored.get(k) ?? undefined)])) as Record<SettingKey, unknown>;
+  return Object.fromEntries(Object.entries(SETTINGS).map(([k, schema]) => [k, schema.parse(stored.get(k) ?? undefined)])) as Record<
+    SettingKey,
+    unknown
+  >;
 }
 
-const canChangeSettings = (a: { grants: { role: string }[] }) => a.grants.some((g) => ['accreditation_officer', 'system_admin'].includes(g.role));
+const canChangeSettings = (a: { grants: { role: string }[] }) =>
+  a.grants.some((g) => ['accreditation_officer', 'system_admin'].includes(g.role));
 
 /** Changes one setting (officers and system admins), validated by its schema and audit-logged. */
 export async function updateSetting(ctx: Ctx, key: string, value: unknown) {
@@ -48,7 +52,12 @@ export async function updateSetting(ctx: Ctx, key: string, value: unknown) {
       .insert(settings)
       .values({ key, value: parsed.data, updatedBy: actor.userId })
       .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedBy: actor.userId, updatedAt: new Date() } });
-    await recordAudit(tx, ctx, { action: 'setting.updated', subjectType: 'setting', subjectId: key, summary: { before, after: parsed.data } });
+    await recordAudit(tx, ctx, {
+      action: 'setting.updated',
+      subjectType: 'setting',
+      subjectId: key,
+      summary: { before, after: parsed.data },
+    });
   });
   return parsed.data;
 }

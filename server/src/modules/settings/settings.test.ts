@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, serviceCtx, testApp, buildUser } from '../../../test/harness.js';
+import { buildUser, serviceCtx, type TestApp, testApp } from '../../../test/harness.js';
 import { getSetting, listSettings, updateSetting } from './service.js';
 
 let t: TestApp;
@@ -9,7 +9,13 @@ beforeAll(async () => {
 
 const actorWith = async (role: 'accreditation_officer' | 'learner') => {
   const u = await buildUser(t.database, { roles: [role] });
-  return { userId: u.id, email: u.email, displayName: u.displayName, via: 'session' as const, grants: [{ id: 'g', role, scopeType: 'national' as const, scopeId: '' }] };
+  return {
+    userId: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    via: 'session' as const,
+    grants: [{ id: 'g', role, scopeType: 'national' as const, scopeId: '' }],
+  };
 };
 
 describe('settings', () => {

@@ -1,12 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { containsPattern } from '../../lib/like.js';
 import { agencies, providers, roleGrants, users } from '../../db/schema/index.js';
+import { containsPattern } from '../../lib/like.js';
 
 export async function listUsers(db: Db, f: { q?: string; role?: string; limit: number; offset: number }) {
   const where = and(
     f.q ? sql`(${users.email} ilike ${containsPattern(f.q)} or ${users.displayName} ilike ${containsPattern(f.q)})` : undefined,
-    f.role ? sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.role} = ${f.role})` : undefined,
+    f.role
+      ? sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.role} = ${f.role})`
+      : undefined,
   );
   const [items, [{ total }]] = await Promise.all([
     db.select().from(users).where(where).orderBy(users.email).limit(f.limit).offset(f.offset),

@@ -44,7 +44,12 @@ export function userRoutes(app: FastifyInstance) {
 
   r.delete('/api/users/:userId/roles/:grantId', {
     config: admin,
-    schema: { operationId: 'revokeRole', tags, params: z.object({ userId: z.uuid(), grantId: z.uuid() }), response: { 200: Ok, ...problems } },
+    schema: {
+      operationId: 'revokeRole',
+      tags,
+      params: z.object({ userId: z.uuid(), grantId: z.uuid() }),
+      response: { 200: Ok, ...problems },
+    },
     handler: async (req) => {
       await users.revokeRole(req.ctx, req.params.userId, req.params.grantId);
       return { ok: true as const };

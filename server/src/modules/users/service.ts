@@ -17,7 +17,10 @@ const PROVINCE_RE = /^\d{2}$/;
 export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: number; pageSize: number }) {
   authorize(ctx, canManageUsers, undefined);
   const { items, total } = await repo.listUsers(ctx.db, { q: q.q, role: q.role, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const grants = await authRepo.findGrantsWithLabels(ctx.db, items.map((u) => u.id));
+  const grants = await authRepo.findGrantsWithLabels(
+    ctx.db,
+    items.map((u) => u.id),
+  );
   return { items: items.map((u) => ({ user: u, grants: grants.filter((g) => g.userId === u.id).map(presentGrant) })), total };
 }
 
@@ -25,11 +28,18 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
 export async function createUser(ctx: Ctx, body: { email: string; displayName: string; password: string; locale: 'th' | 'en' }) {
   authorize(ctx, canManageUsers, undefined);
   if (await authRepo.findUserByEmail(ctx.db, body.email)) {
-    throw new AppError('user.email_taken', 'an account with this e-mail exists', { errors: [{ path: 'body.email', message: 'already registered' }] });
+    throw new AppError('user.email_taken', 'an account with this e-mail exists', {
+      errors: [{ path: 'body.email', message: 'already registered' }],
+    });
   }
   const passwordHash = await hashPassword(body.password);
   return ctx.db.transaction(async (tx) => {
-    const user = await repo.insertUser(tx, { email: body.email.toLowerCase(), displayName: body.displayName, passwordHash, locale: body.locale });
+    const user = await repo.insertUser(tx, {
+      email: body.email.toLowerCase(),
+      displayName: body.displayName,
+      passwordHash,
+      locale: body.locale,
+    });
     await recordAudit(tx, ctx, { action: 'user.created', subjectType: 'user', subjectId: user.id, summary: { email: user.email } });
     return user;
   });
@@ -56,7 +66,8 @@ export async function grantRole(ctx: Ctx, userId: string, body: { role: Role; sc
   if (!user) throw AppError.notFound('user');
   await checkScope(ctx.db, body.role, body.scopeType, body.scopeId);
   const existing = await authRepo.findGrant(ctx.db, userId, body.role, body.scopeType, body.scopeId);
-  if (existing) return { grant: (await authRepo.findGrantsWithLabels(ctx.db, [userId])).find((g) => g.id === existing.id) ?? existing, created: false };
+  if (existing)
+    return { grant: (await authRepo.findGrantsWithLabels(ctx.db, [userId])).find((g) => g.id === existing.id) ?? existing, created: false };
   return ctx.db.transaction(async (tx) => {
     const inserted = await repo.insertGrant(tx, { userId, ...body, grantedBy: actor.userId });
     const grant = (await authRepo.findGrantsWithLabels(tx, [userId])).find((g) => g.id === inserted.id) ?? inserted;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { agencies, auditEntries } from '../../db/schema/index.js';
-import { type TestApp, clientAs, testApp } from '../../../test/harness.js';
 
 let t: TestApp;
 let agencyId: string;
@@ -68,7 +68,9 @@ describe('grantRole and revokeRole', () => {
     expect(revoke.statusCode).toBe(200);
     const after = (await target.request({ method: 'GET', url: '/api/auth/session' })).json();
     expect(after.roles.map((r: { role: string }) => r.role)).toEqual(['learner']);
-    const revoked = (await t.database.db.select().from(auditEntries)).filter((e) => e.action === 'role.revoked' && e.subjectId === target.userId);
+    const revoked = (await t.database.db.select().from(auditEntries)).filter(
+      (e) => e.action === 'role.revoked' && e.subjectId === target.userId,
+    );
     expect(revoked).toHaveLength(1);
   });
 
@@ -89,7 +91,11 @@ describe('grantRole and revokeRole', () => {
     });
     expect(unknownAgency.statusCode).toBe(400);
     expect(unknownAgency.json().errors[0].path).toBe('body.scopeId');
-    const unknownRole = await admin.request({ method: 'POST', url: `/api/users/${target.userId}/roles`, payload: { role: 'emperor', scopeType: 'national' } });
+    const unknownRole = await admin.request({
+      method: 'POST',
+      url: `/api/users/${target.userId}/roles`,
+      payload: { role: 'emperor', scopeType: 'national' },
+    });
     expect(unknownRole.statusCode).toBe(400);
     expect(unknownRole.json().errors[0].path).toBe('body.role');
   });
@@ -102,10 +108,17 @@ describe('grantRole and revokeRole', () => {
       payload: { role: 'learner', scopeType: 'self' },
     });
     expect(missing.statusCode).toBe(404);
-    const revokeMissing = await admin.request({ method: 'DELETE', url: `/api/users/${admin.userId}/roles/00000000-0000-4000-8000-000000000000` });
+    const revokeMissing = await admin.request({
+      method: 'DELETE',
+      url: `/api/users/${admin.userId}/roles/00000000-0000-4000-8000-000000000000`,
+    });
     expect(revokeMissing.statusCode).toBe(404);
     const officer = await clientAs(t, 'accreditation_officer');
-    const res = await officer.request({ method: 'POST', url: `/api/users/${officer.userId}/roles`, payload: { role: 'system_admin', scopeType: 'national' } });
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/users/${officer.userId}/roles`,
+      payload: { role: 'system_admin', scopeType: 'national' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -126,7 +139,11 @@ describe('createUser', () => {
     const dup = await admin.request({ method: 'POST', url: '/api/users', payload: { ...payload, email: 'NEW.person@test.thaksa.local' } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].path).toBe('body.email');
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: payload.email, password: payload.password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: payload.email, password: payload.password },
+    });
     expect(login.statusCode).toBe(200);
   });
 });
