@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'framework.published_immutable'
   | 'framework.not_draft'
   | 'framework.incomplete'
-  | 'framework.unknown_item';
+  | 'framework.unknown_item'
+  | 'catalog.already_rated';
 
 export const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
@@ -35,6 +36,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'framework.published_immutable': 409,
   'framework.not_draft': 409,
   'framework.incomplete': 409,
+  'catalog.already_rated': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -12,6 +12,7 @@ import { closePdfBrowser } from './lib/pdf.js';
 import { accreditationRoutes } from './modules/accreditation/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
@@ -90,6 +91,10 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
         { name: 'platform', description: 'What this installation offers the web app' },
         { name: 'people', description: 'Agencies and personnel' },
         { name: 'accreditation', description: 'Providers, reviewers and course accreditation' },
+        {
+          name: 'catalog',
+          description: 'The national catalogue of digital courses: search, course pages, runs, ratings, shortlists, open data',
+        },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
         { name: 'framework', description: 'The competency framework: versions, skill areas, target groups, levels, units' },
       ],
@@ -108,6 +113,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   frameworkRoutes(app);
   peopleRoutes(app);
   accreditationRoutes(app);
+  catalogRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 

@@ -29,6 +29,10 @@ export const ConfigSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Public catalogue searches per client address per minute (per instance). */
+    SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Open-data requests (JSON pages and whole-catalogue exports) per client address per minute (per instance). */
+    OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     TRUST_PROXY: bool.default(false),
     WEB_DIST: z.string().default('./web/dist'),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { type Database, queryRows } from './db/client.js';
 import { LOCK_KEYS } from './db/locks.js';
 import { runAccreditationReminders } from './modules/accreditation/reminders.js';
+import { refreshCatalog } from './modules/catalog/service.js';
 import { sendQueuedEmails, smtpMailer } from './modules/notifications/sender.js';
 
 /**
@@ -25,6 +26,8 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
         const reminders = await runAccreditationReminders(tx, config);
         if (reminders.expired + reminders.expiryReminders + reminders.overdueScreening > 0)
           log.info({ reminders }, 'accreditation reminders sent');
+        const catalogSynced = await refreshCatalog(tx);
+        if (catalogSynced > 0) log.info({ catalogSynced }, 'catalogue entries brought up to date');
         return true;
       });
       if (got && mailer) {

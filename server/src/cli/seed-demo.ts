@@ -3,6 +3,7 @@ import { DataDirLockedError, openDatabase } from '../db/client.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { seedFramework } from '../db/seed/framework.js';
+import { refreshCatalog } from '../modules/catalog/service.js';
 
 /**
  * `npm run seed:demo`: loads the framework reference data and the demo dataset into the configured
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     await database.migrate();
     await seedFramework(database.db);
     const result = await seedDemo(database.db, { secret: config.sessionSecret });
+    await refreshCatalog(database.db);
     const target = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.DATA_DIR}`;
     console.log(result.created ? `Demo data loaded into ${target}.` : `Demo data was already present in ${target}; nothing changed.`);
     const c = result.counts;

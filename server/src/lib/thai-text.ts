@@ -16,6 +16,11 @@ export function formatDateEn(d: Date | string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Bangkok' }).format(new Date(d));
 }
 
+/** Today's calendar date in Thailand as YYYY-MM-DD (runs, validity and deadlines are dates there). */
+export function todayInBangkok(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** The Buddhist-era year of a date in Thailand's time zone. */
 export function yearBe(d: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: 'Asia/Bangkok' }).format(d)) + 543;

@@ -49,6 +49,7 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'framework.not_draft',
   'framework.incomplete',
   'framework.unknown_item',
+  'catalog.already_rated',
 ];
 
 function sourceFiles(dir: string): string[] {

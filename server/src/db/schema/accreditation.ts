@@ -131,9 +131,14 @@ export const courses = pgTable(
     stateChangedAt: ts('state_changed_at').notNull().defaultNow(),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Where the course came from: submitted here, or imported as already accredited from the system this replaces. */
+    source: text('source').notNull().default('submission'),
+    /** The course's id in the system it was imported from; re-importing it updates this course. */
+    externalId: text('external_id'),
   },
   (t) => [
     uniqueIndex('courses_accreditation_number_key').on(t.accreditationNumber),
+    uniqueIndex('courses_external_id_key').on(t.externalId),
     index('courses_state_idx').on(t.state, t.submittedAt),
     // The officer's queue, earliest due first, for all queue states and for one state.
     index('courses_queue_idx')

@@ -20,7 +20,7 @@ import { containsPattern } from '../../lib/like.js';
 import { COURSE_STATES } from './state-machine.js';
 
 // queue_due_at is derived by the database from the state and due dates; code reads the due dates themselves.
-export type CourseRow = Omit<typeof courses.$inferSelect, 'queueDueAt'>;
+export type CourseRow = Omit<typeof courses.$inferSelect, 'queueDueAt' | 'source' | 'externalId'>;
 export type VersionRow = typeof courseVersions.$inferSelect;
 export type CourseWithProvider = CourseRow & { providerName: string; providerStatus: string };
 

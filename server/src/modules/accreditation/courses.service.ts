@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { recordAudit } from '../audit/service.js';
+import { syncCatalogEntry } from '../catalog/service.js';
 import { getFramework } from '../framework/service.js';
 import { type Message, notifyUsers } from '../notifications/service.js';
 import { getSetting } from '../settings/service.js';
@@ -39,7 +40,7 @@ export function applyEvent(from: string, event: CourseEvent): CourseState {
   return r.to;
 }
 
-/** Writes a state change with the audit entry that records it. */
+/** Writes a state change with the audit entry that records it, and brings the course's catalogue entry in step. */
 export async function recordTransition(
   tx: Db,
   ctx: Ctx,
@@ -50,6 +51,8 @@ export async function recordTransition(
   summary: Record<string, unknown> = {},
 ) {
   await repo.updateCourse(tx, course.id, { ...patch, state: to, stateChangedAt: new Date() });
+  // The public catalogue changes in the same transaction: a decision is visible there the moment it commits.
+  await syncCatalogEntry(tx, course.id);
   await recordAudit(tx, ctx, {
     action: `course.${event}`,
     subjectType: 'course',

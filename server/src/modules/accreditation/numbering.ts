@@ -1,10 +1,8 @@
 import type { Db } from '../../db/client.js';
+import { todayInBangkok } from '../../lib/thai-text.js';
 import { advanceCounter } from './courses.repository.js';
 
-/** Today's date in Thailand as YYYY-MM-DD (accreditation dates follow the Thai calendar day). */
-export function todayInBangkok(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInBangkok };
 
 /** A YYYY-MM-DD date plus whole years (29 February becomes 28 February in a common year). */
 export function addYears(isoDate: string, years: number): string {

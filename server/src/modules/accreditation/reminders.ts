@@ -3,6 +3,7 @@ import { type Db, queryRows } from '../../db/client.js';
 import { remindersSent } from '../../db/schema/index.js';
 import { formatDateEn, formatDateTh } from '../../lib/thai-text.js';
 import { recordAudit } from '../audit/service.js';
+import { syncCatalogEntry } from '../catalog/service.js';
 import { notifyUsers } from '../notifications/service.js';
 import { officerIds, providerAdminIds } from './recipients.js';
 import { type CourseState, transition } from './state-machine.js';
@@ -52,6 +53,7 @@ export async function runAccreditationReminders(db: Db, config: { BASE_URL: stri
       const t = transition(c.state, 'expire');
       if (!t.ok) continue;
       await tx.execute(sql`update courses set state = ${t.to}, state_changed_at = now() where id = ${c.id}`);
+      await syncCatalogEntry(tx, c.id);
       await recordAudit(tx, SYSTEM, {
         action: 'course.expired',
         subjectType: 'course',

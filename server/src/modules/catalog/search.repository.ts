@@ -1,0 +1,225 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { FacetName, SearchCoursesQuery } from '../../../../common/contracts/catalog.js';
+import { type Db, queryRows } from '../../db/client.js';
+
+/** How the words of the query select courses: full-text over segmented words, or trigram similarity of titles. */
+export type TextMatch = { kind: 'fulltext'; tokens: string[] } | { kind: 'similar'; q: string } | { kind: 'none' };
+
+/** An entry as search lists it (snake_case, as the database returns it). */
+export interface EntryRow {
+  course_id: string;
+  title_th: string;
+  title_en: string;
+  summary_th: string;
+  summary_en: string;
+  provider_id: string;
+  provider_name_th: string;
+  provider_name_en: string;
+  accreditation_number: string | null;
+  status: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  target_groups: string[];
+  skill_levels: string[];
+  hours: number;
+  delivery: string;
+  pacing: string | null;
+  language: string;
+  fee_baht: number;
+  provinces: string[];
+  is_online: boolean;
+  next_run_on: string | null;
+  rating_avg: number | null;
+  rating_count: number;
+  total: number;
+}
+
+/** Columns of EntryRow; numbers cast so both drivers return numbers, dates as text. */
+export const ENTRY_COLUMNS = sql.raw(`e.course_id, e.title_th, e.title_en, e.summary_th, e.summary_en, e.provider_id,
+  e.provider_name_th, e.provider_name_en, e.accreditation_number, e.status, e.valid_from::text as valid_from,
+  e.valid_until::text as valid_until, e.target_groups, e.skill_levels, e.hours::float8 as hours, e.delivery, e.pacing,
+  e.language, e.fee_baht::float8 as fee_baht, e.provinces, e.is_online, e.next_run_on::text as next_run_on,
+  e.rating_avg::float8 as rating_avg, e.rating_count`);
+
+/** `accredited` in a filter means accredited with or without conditions. */
+const STATUS_VALUES: Record<string, string[]> = {
+  accredited: ['accredited', 'accredited_with_conditions'],
+  suspended: ['suspended'],
+  expired: ['expired'],
+};
+
+const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+const intArray = (xs: readonly number[]) => sql`${`{${xs.join(',')}}`}::int[]`;
+
+function textCondition(m: TextMatch): SQL | null {
+  if (m.kind === 'fulltext') return sql`e.search_vector @@ catalog_query(${textArray(m.tokens)})`;
+  if (m.kind === 'similar') return sql`${m.q} <% e.search_text`;
+  return null;
+}
+
+/** The filter of each facet (null when not filtered), so each facet can be counted under all the others. */
+function facetConditions(f: SearchCoursesQuery): Record<FacetName, SQL | null> {
+  const provinces = f.province?.filter((p) => p !== 'online') ?? [];
+  const online = f.province?.includes('online');
+  const levels = f.level ?? [];
+  const areas = f.skillArea ?? [];
+  return {
+    targetGroup: f.targetGroup?.length ? sql`e.target_groups && ${textArray(f.targetGroup)}` : null,
+    skillArea: areas.length ? sql`e.skill_areas && ${textArray(areas)}` : null,
+    // With skill areas chosen, the level must be reached in one of those areas.
+    level: levels.length
+      ? areas.length
+        ? sql`e.skill_levels && ${textArray(areas.flatMap((a) => levels.map((l) => `${a}:${l}`)))}`
+        : sql`e.levels && ${intArray(levels)}`
+      : null,
+    deliveryMode: f.deliveryMode?.length ? sql`e.delivery = any(${textArray(f.deliveryMode)})` : null,
+    province:
+      provinces.length || online
+        ? sql`(${provinces.length ? sql`e.provinces && ${textArray(provinces)}` : sql`false`}${online ? sql` or e.is_online` : sql``})`
+        : null,
+    fee: f.fee === 'free' ? sql`e.fee_baht = 0` : f.fee === 'paid' ? sql`e.fee_baht > 0` : null,
+    language: f.language?.length ? sql`e.language = any(${textArray(f.language)})` : null,
+    provider: f.provider?.length ? sql`e.provider_id = any(${sql`${`{${f.provider.join(',')}}`}::uuid[]`})` : null,
+    status: sql`e.status = any(${textArray((f.status?.length ? f.status : ['accredited']).flatMap((s) => STATUS_VALUES[s]))})`,
+  };
+}
+
+/** Filters that are ranges, not facets. */
+function rangeConditions(f: SearchCoursesQuery): SQL[] {
+  const out: SQL[] = [];
+  if (f.feeMin !== undefined) out.push(sql`e.fee_baht >= ${f.feeMin}`);
+  if (f.feeMax !== undefined) out.push(sql`e.fee_baht <= ${f.feeMax}`);
+  if (f.hoursMin !== undefined) out.push(sql`e.hours >= ${f.hoursMin}`);
+  if (f.hoursMax !== undefined) out.push(sql`e.hours <= ${f.hoursMax}`);
+  if (f.startsAfter) {
+    out.push(
+      sql`exists (select 1 from course_runs r where r.course_id = e.course_id and not r.is_cancelled and r.starts_on >= ${f.startsAfter}::date)`,
+    );
+  }
+  return out;
+}
+
+const and = (conds: (SQL | null)[]): SQL => {
+  const present = conds.filter((c): c is SQL => c !== null);
+  return present.length ? sql.join(present, sql` and `) : sql`true`;
+};
+
+function orderBy(f: SearchCoursesQuery, m: TextMatch): SQL {
+  const sort = f.sort ?? (m.kind === 'none' ? 'newest' : 'relevance');
+  switch (sort) {
+    case 'newest':
+      return sql`e.accredited_at desc nulls last, e.course_id`;
+    case 'soonest':
+      return sql`e.next_run_on asc nulls last, e.course_id`;
+    case 'rating':
+      return sql`e.rating_avg desc nulls last, e.rating_count desc, e.course_id`;
+    default:
+      if (m.kind === 'fulltext') {
+        return sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)})) desc, e.rating_count desc, e.accredited_at desc nulls last, e.course_id`;
+      }
+      if (m.kind === 'similar') return sql`word_similarity(${m.q}, e.search_text) desc, e.course_id`;
+      return sql`e.accredited_at desc nulls last, e.course_id`;
+  }
+}
+
+/** One page of matching entries, ranked, each carrying the total number of matches. */
+export async function searchEntries(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<EntryRow[]> {
+  const where = and([textCondition(m), ...Object.values(facetConditions(f)), ...rangeConditions(f)]);
+  return queryRows<EntryRow>(
+    db,
+    sql`select ${ENTRY_COLUMNS}, count(*) over ()::int as total
+        from catalog_entries e where ${where}
+        order by ${orderBy(f, m)}
+        limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+}
+
+/** How many matches there are at all (for a page past the end, which carries no total). */
+export async function countEntries(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<number> {
+  const where = and([textCondition(m), ...Object.values(facetConditions(f)), ...rangeConditions(f)]);
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalog_entries e where ${where}`);
+  return row.n;
+}
+
+/** Unnest-able expression and value label of each facet. */
+const FACET_VALUES: Record<FacetName, { from: string; value: string }> = {
+  targetGroup: { from: ', unnest(m.target_groups) v', value: 'v' },
+  skillArea: { from: ', unnest(m.skill_areas) v', value: 'v' },
+  level: { from: ', unnest(m.levels) v', value: 'v::text' },
+  deliveryMode: { from: '', value: 'm.delivery' },
+  province: { from: ', unnest(m.provinces) v', value: 'v' },
+  fee: { from: '', value: "case when m.fee_baht = 0 then 'free' else 'paid' end" },
+  language: { from: '', value: 'm.language' },
+  provider: { from: '', value: 'm.provider_id::text' },
+  status: { from: '', value: "case when m.status like 'accredited%' then 'accredited' else m.status end" },
+};
+const FACETS = Object.keys(FACET_VALUES) as FacetName[];
+
+/**
+ * Counts per value of every facet in one statement: the matches of the query and the range filters are
+ * gathered once, each row flagged with whether it passes each facet's filter, and each facet is counted
+ * over the rows that pass all the other facets' filters (so choosing a value never hides its siblings).
+ */
+export async function countFacets(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<{ facet: FacetName; value: string; n: number }[]> {
+  const conds = facetConditions(f);
+  const flags = sql.join(
+    FACETS.map((name) => sql`${conds[name] ?? sql`true`} as ${sql.raw(`f_${name}`)}`),
+    sql`, `,
+  );
+  const parts = FACETS.map((name) => {
+    const others = FACETS.filter((o) => o !== name && conds[o] !== null).map((o) => `m.f_${o}`);
+    const { from, value } = FACET_VALUES[name];
+    const where = others.length ? `where ${others.join(' and ')}` : '';
+    const limit = name === 'provider' ? 'order by n desc, value limit 20' : '';
+    return `(select '${name}' as facet, ${value} as value, count(*)::int as n from m${from} ${where} group by 2 ${limit})`;
+  });
+  const online = FACETS.filter((o) => o !== 'province' && conds[o] !== null).map((o) => ` and m.f_${o}`);
+  parts.push(`(select 'province', 'online', count(*)::int from m where m.is_online${online.join('')})`);
+  return queryRows(
+    db,
+    sql`with m as materialized (
+          select e.target_groups, e.skill_areas, e.levels, e.delivery, e.provinces, e.is_online, e.fee_baht, e.language,
+                 e.provider_id, e.status, ${flags}
+          from catalog_entries e where ${and([textCondition(m), ...rangeConditions(f)])}
+        )
+        ${sql.raw(parts.join(' union all '))}`,
+  );
+}
+
+/** Names of providers, for facet labels. */
+export async function findProviderNames(db: Db, ids: string[]): Promise<{ id: string; name_th: string; name_en: string }[]> {
+  if (ids.length === 0) return [];
+  return queryRows(db, sql`select id, name_th, name_en from providers where id = any(${sql`${`{${ids.join(',')}}`}::uuid[]`})`);
+}
+
+/** Up to `limit` titles for type-ahead. */
+export async function suggestEntries(db: Db, m: TextMatch, limit: number) {
+  const cond = textCondition(m);
+  if (!cond) return [];
+  const rank =
+    m.kind === 'fulltext'
+      ? sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)}), 1) desc`
+      : sql`word_similarity(${(m as { q: string }).q}, e.search_text) desc`;
+  return queryRows<{ course_id: string; title_th: string; title_en: string; provider_name_th: string }>(
+    db,
+    sql`select e.course_id, e.title_th, e.title_en, e.provider_name_th from catalog_entries e
+        where ${cond} and e.status in ('accredited', 'accredited_with_conditions')
+        order by ${rank}, e.rating_count desc, e.course_id limit ${limit}`,
+  );
+}
+
+/**
+ * How alike the query and a title must be for the similarity fallback (pg_trgm's word similarity, 0–1).
+ * The default 0.6 misses one swapped letter in a short word ("pyhton"); 0.4 finds it and ranking puts the
+ * closest first. Set for the caller's transaction only.
+ */
+export const SIMILARITY_THRESHOLD = 0.4;
+export async function applySimilarityThreshold(tx: Db) {
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`);
+}
+
+/** The catalogue's version, moved by every change to the entries; search caches key on it. */
+export async function catalogVersion(db: Db): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(db, sql`select version from catalog_version where id = 1`);
+  return row?.version ?? 0;
+}

@@ -1,0 +1,137 @@
+/**
+ * The catalogue's face to other modules: keeping catalogue entries in step with the records they are
+ * built from. Accreditation calls `syncCatalogEntry` inside the transaction of every state change, so a
+ * decision, suspension or revocation shows in public search the moment it commits.
+ */
+import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
+import type { Db } from '../../db/client.js';
+import { searchDocument } from '../../lib/thai-search.js';
+import { todayInBangkok } from '../../lib/thai-text.js';
+import { PUBLIC_STATES } from '../accreditation/state-machine.js';
+import { findFrameworkContent } from '../framework/repository.js';
+import * as repo from './entries.repository.js';
+
+export interface FrameworkLabels {
+  areas: Map<string, { nameTh: string; nameEn: string }>;
+  groups: Map<string, { nameTh: string; nameEn: string }>;
+}
+
+/** Skill-area and target-group names of a framework version, memoised for the caller's batch. */
+export function frameworkLabelsLoader(db: Db) {
+  const cache = new Map<string, Promise<FrameworkLabels>>();
+  return (frameworkId: string | null | undefined): Promise<FrameworkLabels> => {
+    const key = frameworkId ?? '';
+    let labels = cache.get(key);
+    if (!labels) {
+      labels = (async () => {
+        if (!frameworkId) return { areas: new Map(), groups: new Map() };
+        const { areas, groups } = await findFrameworkContent(db, frameworkId);
+        return {
+          areas: new Map(areas.map((a) => [a.code, { nameTh: a.nameTh, nameEn: a.nameEn }])),
+          groups: new Map(groups.map((g) => [g.code, { nameTh: g.nameTh, nameEn: g.nameEn }])),
+        };
+      })();
+      cache.set(key, labels);
+    }
+    return labels;
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Total hours of a course; imported courses carry their total under `other`. */
+export function totalHours(content: CourseDraft): number {
+  return sum(Object.values(content.hours ?? {}).map(Number));
+}
+
+/** The entry's columns from its source records (pure, so the rules are testable without a database). */
+export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today: string): repo.EntryValues {
+  const c = src.content;
+  const outcomes = c.outcomes ?? [];
+  const areas = [...new Set(outcomes.map((o) => o.skillAreaCode))];
+  const unitCodes = [...new Set(outcomes.flatMap((o) => o.unitCodes ?? []))];
+  const upcoming = src.runs.filter((r) => r.startsOn >= today);
+  const provinces = [...new Set([c.provinceCode, ...src.runs.filter((r) => r.mode === 'onsite').map((r) => r.provinceCode)])].filter(
+    (p): p is string => !!p,
+  );
+  const areaNames = areas.flatMap((a) => [a, labels.areas.get(a)?.nameTh, labels.areas.get(a)?.nameEn]);
+  return {
+    courseId: src.course.id,
+    providerId: src.course.providerId,
+    status: src.course.state,
+    accreditationNumber: src.course.accreditationNumber,
+    accreditedAt: src.course.accreditedAt,
+    validFrom: src.course.validFrom,
+    validUntil: src.course.validUntil,
+    frameworkId: c.frameworkId ?? src.course.frameworkId,
+    titleTh: c.titleTh ?? '',
+    titleEn: c.titleEn ?? '',
+    summaryTh: c.summaryTh ?? '',
+    summaryEn: c.summaryEn ?? '',
+    providerNameTh: src.provider.nameTh,
+    providerNameEn: src.provider.nameEn,
+    targetGroups: c.targetGroupCodes ?? [],
+    skillAreas: areas,
+    skillLevels: [...new Set(outcomes.map((o) => `${o.skillAreaCode}:${o.levelRank}`))],
+    levels: [...new Set(outcomes.map((o) => o.levelRank))].sort((a, b) => a - b),
+    unitCodes,
+    hours: totalHours(c),
+    delivery: c.delivery ?? 'classroom',
+    pacing: c.pacing ?? null,
+    language: c.language ?? 'th',
+    feeBaht: c.feeBaht ?? 0,
+    provinces,
+    isOnline: c.delivery === 'online' || c.delivery === 'blended' || src.runs.some((r) => r.mode === 'online'),
+    nextRunOn: upcoming[0]?.startsOn ?? null,
+    ratingAvg: src.rating.average,
+    ratingCount: src.rating.count,
+    searchText: [c.titleTh, c.titleEn, src.provider.nameTh, src.provider.nameEn].filter(Boolean).join(' ').toLowerCase(),
+    isImported: src.course.source === 'import',
+    documents: {
+      titles: searchDocument(c.titleTh, c.titleEn),
+      titlesEn: c.titleEn ?? '',
+      related: searchDocument(src.provider.nameTh, src.provider.nameEn, ...unitCodes, ...areaNames),
+      body: searchDocument(c.summaryTh, c.summaryEn, ...(c.objectives ?? []), ...outcomes.flatMap((o) => [o.textTh, o.textEn])),
+      bodyEn: [c.summaryEn, ...outcomes.map((o) => o.textEn)].filter(Boolean).join(' '),
+    },
+  };
+}
+
+/**
+ * Brings one course's catalogue entry in step with its records, inside the caller's transaction: built
+ * when the course is in a public state (accredited, with conditions, suspended, expired), removed otherwise.
+ */
+export async function syncCatalogEntry(
+  tx: Db,
+  courseId: string,
+  opts: { labels?: ReturnType<typeof frameworkLabelsLoader>; today?: string } = {},
+): Promise<void> {
+  const today = opts.today ?? todayInBangkok();
+  const src = await repo.findEntrySource(tx, courseId, today);
+  if (!src || !(PUBLIC_STATES as readonly string[]).includes(src.course.state)) {
+    await repo.deleteEntry(tx, courseId);
+    return;
+  }
+  const labels = await (opts.labels ?? frameworkLabelsLoader(tx))(src.content.frameworkId ?? src.course.frameworkId);
+  await repo.upsertEntry(tx, buildEntry(src, labels, today));
+}
+
+/**
+ * Idempotent upkeep, run at start and by the periodic job: builds entries missing after an upgrade or a
+ * direct data load, and moves each entry's "next run" past runs that have started. Returns how many it synced.
+ */
+export async function refreshCatalog(db: Db, now: Date = new Date()): Promise<number> {
+  const today = todayInBangkok(now);
+  const labels = frameworkLabelsLoader(db);
+  // A course that cannot get an entry (no version row) would be found again: each id is tried once per call.
+  const seen = new Set<string>();
+  for (;;) {
+    const found = [...(await repo.findCoursesToSync(db, PUBLIC_STATES, 500)), ...(await repo.findEntriesWithPastRuns(db, today, 500))];
+    const ids = [...new Set(found)].filter((id) => !seen.has(id));
+    if (ids.length === 0) return seen.size;
+    await db.transaction(async (tx) => {
+      for (const id of ids) await syncCatalogEntry(tx, id, { labels, today });
+    });
+    for (const id of ids) seen.add(id);
+  }
+}
