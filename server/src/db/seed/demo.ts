@@ -9,6 +9,7 @@ import type { Db } from '../client.js';
 import { LOCK_KEYS } from '../locks.js';
 import { agencies, persons, providers, roleGrants, users } from '../schema/index.js';
 import { accreditationDemoSeeder } from './demo-accreditation.js';
+import { catalogDemoSeeder } from './demo-catalog.js';
 import {
   BIRTH_PROVINCE_CODES,
   DEMO_ACCOUNT_SPECS,
@@ -322,7 +323,7 @@ export interface DemoSeeder {
  * Module seeders, run in this order after the foundation (agencies, people, providers, accounts).
  * A module adds its demo content by importing its seeder here.
  */
-export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [accreditationDemoSeeder];
+export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [accreditationDemoSeeder, catalogDemoSeeder];
 
 export interface SeedDemoOptions {
   /** The session secret, which keys the citizen-ID hash and cipher. */
