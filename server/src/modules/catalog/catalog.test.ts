@@ -333,7 +333,9 @@ describe('open data', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.app.inject({ url: `/api/open/courses?limit=2${cursor ? `&cursor=${cursor}` : ''}` });
+      const res: { statusCode: number; json: () => { items: { id: string }[]; nextCursor: string | null } } = await t.app.inject({
+        url: `/api/open/courses?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.items.length).toBeLessThanOrEqual(2);
