@@ -42,7 +42,11 @@ export async function freshDatabase(label: string): Promise<{ url: string; datab
 }
 
 /** Runs the real server (a separate process, as in production) against the database and waits until it is ready. */
-export async function startServer(databaseUrl: string, port = 3917): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startServer(
+  databaseUrl: string,
+  port = 3917,
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
@@ -54,15 +58,22 @@ export async function startServer(databaseUrl: string, port = 3917): Promise<{ b
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       DATABASE_POOL_SIZE: '20',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  // Starting compiles the TypeScript first; on a busy 2-core machine that can take a while.
+  let ready = false;
+  for (let i = 0; i < 480 && !ready; i++) {
     try {
-      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+      ready = (await fetch(`${baseUrl}/readyz`)).ok;
     } catch {}
-    await new Promise((r) => setTimeout(r, 250));
+    if (!ready) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!ready) {
+    child.kill('SIGTERM');
+    throw new Error(`the server on ${baseUrl} was not ready within 2 minutes`);
   }
   return {
     baseUrl,

@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
   accreditation: () => import('./accreditation.js'),
+  catalog: () => import('./catalog.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { catalogEntries, courseRatings, courseRuns, courses, courseVersions, providers } from '../../db/schema/index.js';
@@ -76,14 +76,21 @@ export type EntryValues = Omit<typeof catalogEntries.$inferInsert, 'searchVector
   documents: { titles: string; titlesEn: string; related: string; body: string; bodyEn: string };
 };
 
-/** Inserts or replaces the entry; the weighted search vector is built by the database from the segmented text. */
-export async function upsertEntry(db: Db, { documents: d, ...values }: EntryValues) {
-  const searchVector = sql`setweight(to_tsvector('simple', ${d.titles}), 'A') || setweight(to_tsvector('english', ${d.titlesEn}), 'A')
+/** The weighted search vector, built by the database from text the application has already segmented. */
+function searchVectorOf(d: EntryValues['documents']) {
+  return sql`setweight(to_tsvector('simple', ${d.titles}), 'A') || setweight(to_tsvector('english', ${d.titlesEn}), 'A')
     || setweight(to_tsvector('simple', ${d.related}), 'B')
     || setweight(to_tsvector('simple', ${d.body}), 'C') || setweight(to_tsvector('english', ${d.bodyEn}), 'C')`;
-  const row = { ...values, searchVector, updatedAt: new Date() };
-  const { courseId: _, ...set } = row;
-  await db.insert(catalogEntries).values(row).onConflictDoUpdate({ target: catalogEntries.courseId, set });
+}
+
+/** Inserts or replaces entries in one statement (one entry for a sync, thousands for a bulk load). */
+export async function upsertEntries(db: Db, entries: EntryValues[]) {
+  if (entries.length === 0) return;
+  const now = new Date();
+  const rows = entries.map(({ documents, ...values }) => ({ ...values, searchVector: searchVectorOf(documents), updatedAt: now }));
+  const columns = Object.keys(rows[0]).filter((k) => k !== 'courseId') as (keyof (typeof rows)[number])[];
+  const set = Object.fromEntries(columns.map((k) => [k, sql.raw(`excluded.${getTableColumns(catalogEntries)[k].name}`)]));
+  await db.insert(catalogEntries).values(rows).onConflictDoUpdate({ target: catalogEntries.courseId, set });
 }
 
 export async function deleteEntry(db: Db, courseId: string) {

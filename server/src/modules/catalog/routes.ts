@@ -24,7 +24,7 @@ import {
 } from '../../../../common/contracts/catalog.js';
 import { Ok } from '../../../../common/contracts/shared.js';
 import { AppError } from '../../../../common/errors.js';
-import { IdParams, problems, typed, z } from '../../lib/http.js';
+import { IdParams, problems, sendShared, typed, z } from '../../lib/http.js';
 import { TABLE_CONTENT_TYPES } from '../../lib/tabular.js';
 import { getCatalogCourse, getCatalogProvider } from './course.service.js';
 import { importCourses } from './import.service.js';
@@ -67,7 +67,7 @@ export function catalogRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       allowAnyOrigin(reply);
-      return searchCourses(req.ctx, req.query);
+      return sendShared(reply, await searchCourses(req.ctx, req.query));
     },
   });
 

@@ -18,6 +18,7 @@ class ResultCache<T> {
   constructor(private readonly capacity: number) {}
 
   get(key: string, version: number): T | undefined {
+    if (this.capacity === 0) return undefined;
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     this.entries.delete(key);
@@ -27,12 +28,22 @@ class ResultCache<T> {
   }
 
   set(key: string, version: number, value: T) {
+    if (this.capacity === 0) return;
     this.entries.set(key, { version, value });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
 
-const cache = new ResultCache<SearchResult>(2000);
+/** One cache per configuration (an instance has one; tests build several apps in a process). */
+const caches = new WeakMap<object, ResultCache<SearchResult>>();
+function cacheFor(config: Ctx['config']): ResultCache<SearchResult> {
+  let cache = caches.get(config);
+  if (!cache) {
+    cache = new ResultCache<SearchResult>(config.SEARCH_CACHE_ENTRIES);
+    caches.set(config, cache);
+  }
+  return cache;
+}
 
 /** The cache key: the query with its lists sorted, so `a,b` and `b,a` share a result. */
 function cacheKey(q: SearchCoursesQuery): string {
@@ -139,6 +150,7 @@ async function runSearch(ctx: Ctx, q: SearchCoursesQuery): Promise<SearchResult>
  * when nothing matches word for word, filters and facet counts, ranked or sorted; no login needed.
  */
 export async function searchCourses(ctx: Ctx, q: SearchCoursesQuery): Promise<SearchResult> {
+  const cache = cacheFor(ctx.config);
   const version = await repo.catalogVersion(ctx.db);
   const key = cacheKey(q);
   const hit = cache.get(key, version);

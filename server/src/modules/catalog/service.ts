@@ -4,6 +4,7 @@
  * decision, suspension or revocation shows in public search the moment it commits.
  */
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
+import { findProvince } from '../../../../common/provinces.js';
 import type { Db } from '../../db/client.js';
 import { searchDocument } from '../../lib/thai-search.js';
 import { todayInBangkok } from '../../lib/thai-text.js';
@@ -55,6 +56,14 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     (p): p is string => !!p,
   );
   const areaNames = areas.flatMap((a) => [a, labels.areas.get(a)?.nameTh, labels.areas.get(a)?.nameEn]);
+  const isOnline = c.delivery === 'online' || c.delivery === 'blended' || src.runs.some((r) => r.mode === 'online');
+  const feeBaht = c.feeBaht ?? 0;
+  // What people add to a topic in the search box: where ("GIS เชียงใหม่"), online, free ("อบรม Python ฟรี").
+  const placeNames = provinces.flatMap((p) => {
+    const province = findProvince(p);
+    return province ? [province.nameTh, province.nameEn] : [];
+  });
+  const facetWords = [...(isOnline ? ['ออนไลน์', 'online'] : []), ...(feeBaht === 0 ? ['ฟรี', 'free'] : [])];
   return {
     courseId: src.course.id,
     providerId: src.course.providerId,
@@ -79,9 +88,9 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     delivery: c.delivery ?? 'classroom',
     pacing: c.pacing ?? null,
     language: c.language ?? 'th',
-    feeBaht: c.feeBaht ?? 0,
+    feeBaht,
     provinces,
-    isOnline: c.delivery === 'online' || c.delivery === 'blended' || src.runs.some((r) => r.mode === 'online'),
+    isOnline,
     nextRunOn: upcoming[0]?.startsOn ?? null,
     ratingAvg: src.rating.average,
     ratingCount: src.rating.count,
@@ -90,7 +99,15 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     documents: {
       titles: searchDocument(c.titleTh, c.titleEn),
       titlesEn: c.titleEn ?? '',
-      related: searchDocument(src.provider.nameTh, src.provider.nameEn, ...unitCodes, ...areaNames),
+      related: searchDocument(
+        src.provider.nameTh,
+        src.provider.nameEn,
+        src.course.accreditationNumber,
+        ...unitCodes,
+        ...areaNames,
+        ...placeNames,
+        ...facetWords,
+      ),
       body: searchDocument(c.summaryTh, c.summaryEn, ...(c.objectives ?? []), ...outcomes.flatMap((o) => [o.textTh, o.textEn])),
       bodyEn: [c.summaryEn, ...outcomes.map((o) => o.textEn)].filter(Boolean).join(' '),
     },
@@ -113,7 +130,7 @@ export async function syncCatalogEntry(
     return;
   }
   const labels = await (opts.labels ?? frameworkLabelsLoader(tx))(src.content.frameworkId ?? src.course.frameworkId);
-  await repo.upsertEntry(tx, buildEntry(src, labels, today));
+  await repo.upsertEntries(tx, [buildEntry(src, labels, today)]);
 }
 
 /**
