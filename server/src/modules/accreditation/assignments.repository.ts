@@ -1,6 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
-import { courses, courseVersions, providers, reviewAssignments, reviewers, reviews } from '../../db/schema/index.js';
+import { type Db, preparedQuery, queryRows } from '../../db/client.js';
+import {
+  courses,
+  courseVersions,
+  providers,
+  reviewAssignments,
+  reviewerRegistryVersion,
+  reviewers,
+  reviews,
+} from '../../db/schema/index.js';
 import type { MatchCandidate } from './matching.js';
 
 export type AssignmentRow = typeof reviewAssignments.$inferSelect;
@@ -13,9 +21,13 @@ export interface MyAssignmentRow {
   providerNameEn: string;
 }
 
-/** The course with the content of its current round and its provider's names (one query). */
-export async function findCourseRound(db: Db, courseId: string) {
-  const [row] = await db
+/**
+ * The course with the content of its current round, its provider's names, the reviewers holding any
+ * assignment in that round, and the reviewer registry's version: everything matching reads besides the
+ * registry itself, in one prepared statement (suggestions are asked for course after course).
+ */
+const courseRound = preparedQuery((db) =>
+  db
     .select({
       id: courses.id,
       providerId: courses.providerId,
@@ -26,13 +38,28 @@ export async function findCourseRound(db: Db, courseId: string) {
       content: courseVersions.content,
       providerNameTh: providers.nameTh,
       providerNameEn: providers.nameEn,
+      assignedReviewerIds: sql<string[] | string>`(select coalesce(json_agg(ra.reviewer_id), '[]'::json) from ${reviewAssignments} ra
+                                                   where ra.course_id = ${courses.id} and ra.version = ${courses.currentVersion})`,
+      registryVersion: sql<number>`(select v.version from ${reviewerRegistryVersion} v where v.id = 1)`,
     })
     .from(courses)
     .innerJoin(providers, eq(providers.id, courses.providerId))
     .leftJoin(courseVersions, and(eq(courseVersions.courseId, courses.id), eq(courseVersions.version, courses.currentVersion)))
-    .where(eq(courses.id, courseId))
-    .limit(1);
-  return row;
+    .where(eq(courses.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('assignments_course_round'),
+);
+
+export async function findCourseRound(db: Db, courseId: string) {
+  const [row] = await courseRound(db).execute({ id: courseId });
+  if (!row) return undefined;
+  const ids = row.assignedReviewerIds;
+  // Drivers differ on whether json comes back parsed; normalise here so callers always get arrays.
+  return {
+    ...row,
+    assignedReviewerIds: typeof ids === 'string' ? (JSON.parse(ids) as string[]) : ids,
+    registryVersion: Number(row.registryVersion),
+  };
 }
 
 /** Locks the course row so assignments to one course serialise against its state changes. */
@@ -46,80 +73,43 @@ export async function lockCourse(db: Db, courseId: string) {
   return row;
 }
 
-export async function findAssignedReviewerIds(db: Db, courseId: string, version: number): Promise<string[]> {
-  const rows = await db
-    .select({ reviewerId: reviewAssignments.reviewerId })
-    .from(reviewAssignments)
-    .where(and(eq(reviewAssignments.courseId, courseId), eq(reviewAssignments.version, version)));
-  return rows.map((r) => r.reviewerId);
-}
-
-/** What the candidate query may leave out: rows that cannot matter for this course. */
-export interface CandidateScope {
-  providerId: string;
-  skillAreaCodes: string[];
-  reviewerId?: string;
+/** Every approved, enabled reviewer with everything matching reads, and the registry version it was read at. */
+export interface RegistrySnapshot {
+  version: number;
+  reviewers: MatchCandidate[];
 }
 
 /**
- * Approved reviewers with everything matching needs for one course, in ONE query: expertise in the
- * course's skill areas, affiliations with its provider or with no provider id (matched by name),
- * a declared conflict with its provider, and the load — each a correlated subquery over an indexed
- * column. Load counts assignments pending or accepted whose review is not yet in (an accepted assignment
- * stays `accepted` after its review is submitted).
+ * The reviewer registry as matching reads it, in ONE statement so the version and the rows come from the same
+ * snapshot: the triggers bump `reviewer_registry_version` in the transaction that changes the rows, so this
+ * version names exactly this data. Each reviewer carries all their expertise, affiliations (latest end date
+ * first) and declared conflicts, and their load: assignments pending or accepted (one whose review is in is
+ * `submitted`). `reviewerId` reads just that reviewer (a re-check inside a transaction).
  */
-export async function findMatchCandidates(db: Db, scope: CandidateScope): Promise<MatchCandidate[]> {
-  const areas = scope.skillAreaCodes.length
-    ? sql`e.skill_area_code in (${sql.join(
-        scope.skillAreaCodes.map((c) => sql`${c}`),
-        sql`, `,
-      )})`
-    : sql`false`;
-  // Each part is aggregated once for all reviewers and joined, rather than a subquery per reviewer.
-  const rows = await queryRows<{
-    reviewerId: string;
-    displayName: string;
-    maxConcurrent: number;
-    load: number;
-    expertise: MatchCandidate['expertise'] | string;
-    affiliations: MatchCandidate['affiliations'] | string;
-    hasConflict: boolean;
-  }>(
+export async function loadReviewerRegistry(db: Db, reviewerId?: string): Promise<RegistrySnapshot> {
+  const [row] = await queryRows<{ version: number; reviewers: MatchCandidate[] | string }>(
     db,
-    sql`select r.id as "reviewerId", u.display_name as "displayName", r.max_concurrent as "maxConcurrent",
-               coalesce(l.n, 0)::int as load,
-               coalesce(x.expertise, '[]'::json) as expertise,
-               coalesce(f.affiliations, '[]'::json) as affiliations,
-               (c.reviewer_id is not null) as "hasConflict"
+    sql`select (select v.version from reviewer_registry_version v where v.id = 1) as version,
+               coalesce(json_agg(json_build_object(
+                 'reviewerId', r.id, 'displayName', u.display_name, 'maxConcurrent', r.max_concurrent,
+                 'load', (select count(*) from review_assignments a where a.reviewer_id = r.id and a.state in ('pending', 'accepted')),
+                 'expertise', coalesce((select json_agg(json_build_object('skillAreaCode', e.skill_area_code, 'levelRank', e.level_rank)
+                                                        order by e.skill_area_code)
+                                        from reviewer_expertise e where e.reviewer_id = r.id), '[]'::json),
+                 'affiliations', coalesce((select json_agg(json_build_object('organisationName', a.organisation_name, 'providerId', a.provider_id,
+                                                                             'startDate', a.start_date, 'endDate', a.end_date)
+                                                           order by a.end_date desc nulls first, a.id)
+                                           from reviewer_affiliations a where a.reviewer_id = r.id), '[]'::json),
+                 'conflictProviderIds', coalesce((select json_agg(c.provider_id order by c.provider_id)
+                                                  from reviewer_conflicts c where c.reviewer_id = r.id), '[]'::json)
+               ) order by r.id), '[]'::json) as reviewers
         from reviewers r
         join users u on u.id = r.user_id
-        left join (
-          select ra.reviewer_id, count(*) as n from review_assignments ra
-          where ra.state in ('pending', 'accepted')
-          group by ra.reviewer_id
-        ) l on l.reviewer_id = r.id
-        left join (
-          select e.reviewer_id, json_agg(json_build_object('skillAreaCode', e.skill_area_code, 'levelRank', e.level_rank)) as expertise
-          from reviewer_expertise e where ${areas} group by e.reviewer_id
-        ) x on x.reviewer_id = r.id
-        left join (
-          select a.reviewer_id, json_agg(json_build_object('organisationName', a.organisation_name, 'providerId', a.provider_id,
-                                                           'startDate', a.start_date, 'endDate', a.end_date)) as affiliations
-          from reviewer_affiliations a where a.provider_id is null or a.provider_id = ${scope.providerId}
-          group by a.reviewer_id
-        ) f on f.reviewer_id = r.id
-        left join reviewer_conflicts c on c.reviewer_id = r.id and c.provider_id = ${scope.providerId}
-        where r.status = 'approved' and u.disabled_at is null ${scope.reviewerId ? sql`and r.id = ${scope.reviewerId}` : sql``}`,
+        where r.status = 'approved' and u.disabled_at is null ${reviewerId ? sql`and r.id = ${reviewerId}` : sql``}`,
   );
   // Drivers differ on whether json comes back parsed; normalise here so callers always get objects.
-  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  return rows.map(({ hasConflict, ...r }) => ({
-    ...r,
-    load: Number(r.load),
-    expertise: parse(r.expertise),
-    affiliations: parse(r.affiliations),
-    conflictProviderIds: hasConflict ? [scope.providerId] : [],
-  }));
+  const reviewers = typeof row.reviewers === 'string' ? (JSON.parse(row.reviewers) as MatchCandidate[]) : row.reviewers;
+  return { version: Number(row.version), reviewers };
 }
 
 export async function insertAssignment(db: Db, row: typeof reviewAssignments.$inferInsert): Promise<AssignmentRow> {

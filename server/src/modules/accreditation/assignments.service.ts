@@ -8,10 +8,11 @@ import { recordAudit } from '../audit/service.js';
 import { notifyUsers } from '../notifications/service.js';
 import { getSetting } from '../settings/service.js';
 import * as repo from './assignments.repository.js';
-import { type MatchCourse, matchReviewers } from './matching.js';
+import { hasExpertiseIn, type MatchCourse, matchPrepared, type PreparedReviewers, prepareReviewers } from './matching.js';
 import { officerIds } from './recipients.js';
 import { canManageAssignments, canRespondToAssignment, isOverdue } from './registry.policy.js';
 import * as registryRepo from './registry.repository.js';
+import { reviewerRegistry } from './registry-cache.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,7 +23,7 @@ async function loadCourse(db: Db, courseId: string) {
 }
 
 /** What matching needs to know about the course's current round. */
-async function matchCourseOf(db: Db, course: Awaited<ReturnType<typeof loadCourse>>): Promise<MatchCourse> {
+function matchCourseOf(course: Awaited<ReturnType<typeof loadCourse>>): MatchCourse {
   // Drafts may be partial, so read the fields we need leniently rather than parse the whole content.
   const content = (course.content ?? {}) as Partial<CourseContent>;
   const outcomes = Array.isArray(content.outcomes)
@@ -34,28 +35,25 @@ async function matchCourseOf(db: Db, course: Awaited<ReturnType<typeof loadCours
     providerNames: [course.providerNameTh, course.providerNameEn],
     outcomes: outcomes.map((o) => ({ skillAreaCode: o.skillAreaCode, levelRank: o.levelRank })),
     instructorNames: instructors.map((i) => i.name),
-    assignedReviewerIds: await repo.findAssignedReviewerIds(db, course.id, course.version),
+    assignedReviewerIds: course.assignedReviewerIds,
   };
 }
 
-async function matchFor(db: Db, course: Awaited<ReturnType<typeof loadCourse>>, reviewerId?: string) {
-  const matchCourse = await matchCourseOf(db, course);
-  const skillAreaCodes = [...new Set(matchCourse.outcomes.map((o) => o.skillAreaCode))];
-  const [candidates, conflictYears] = await Promise.all([
-    repo.findMatchCandidates(db, { providerId: course.providerId, skillAreaCodes, reviewerId }),
-    getSetting(db, 'accreditation.conflictYears'),
-  ]);
-  const result = matchReviewers(matchCourse, candidates, { now: new Date(), conflictYears });
-  // Candidates carry only their expertise in this course's areas, so any expertise at all makes an exclusion relevant.
-  const experts = new Set(candidates.filter((c) => c.expertise.length > 0).map((c) => c.reviewerId));
-  return { ...result, relevantExcluded: result.excluded.filter((e) => experts.has(e.reviewerId)) };
+/** Matches the course's current round against the reviewers, with the exclusions worth showing the officer. */
+async function matchFor(db: Db, course: Awaited<ReturnType<typeof loadCourse>>, reviewers: PreparedReviewers) {
+  const conflictYears = await getSetting(db, 'accreditation.conflictYears');
+  const matchCourse = matchCourseOf(course);
+  const result = matchPrepared(matchCourse, reviewers, { now: new Date(), conflictYears });
+  const areas = [...new Set(matchCourse.outcomes.map((o) => o.skillAreaCode))];
+  return { ...result, relevantExcluded: result.excluded.filter((e) => hasExpertiseIn(reviewers, e.reviewerId, areas)) };
 }
 
 /** Ranked reviewers for the course's current round and the excluded ones with their reasons (officers). */
 export async function suggestReviewers(ctx: Ctx, courseId: string, limit = 20) {
   const course = await loadCourse(ctx.db, courseId);
   authorize(ctx, canManageAssignments, course);
-  const { suggested, excluded, relevantExcluded } = await matchFor(ctx.db, course);
+  const reviewers = await reviewerRegistry(ctx.db, course.registryVersion);
+  const { suggested, excluded, relevantExcluded } = await matchFor(ctx.db, course, reviewers);
   return {
     courseId: course.id,
     version: course.version,
@@ -75,7 +73,9 @@ async function createAssignment(ctx: Ctx, tx: Db, course: Awaited<ReturnType<typ
   const reviewer = await registryRepo.lockReviewer(tx, reviewerId);
   if (!reviewer) throw AppError.invalid([{ path: 'body.reviewerId', message: 'unknown reviewer' }]);
   if (reviewer.status !== 'approved') throw AppError.conflict('conflict', 'the reviewer is not approved');
-  const { excluded } = await matchFor(tx, course, reviewerId);
+  // Read inside the transaction, where the reviewer row is locked, rather than from the shared cache.
+  const { reviewers } = await repo.loadReviewerRegistry(tx, reviewerId);
+  const { excluded } = await matchFor(tx, course, prepareReviewers(reviewers));
   const out = excluded.find((e) => e.reviewerId === reviewerId);
   if (out) {
     throw new AppError('conflict', `the reviewer is excluded: ${out.reasons.map((r) => r.textEn).join('; ')}`, {

@@ -1,6 +1,8 @@
 /**
- * Reviewer matching for one course round, as a pure function: who may not review it (and why), and how
- * well the others fit. The service loads everything in one query and calls `matchReviewers`.
+ * Reviewer matching for one course round, as pure functions: who may not review it (and why), and how
+ * well the others fit. What depends only on the reviewers (normalised names, name order, expertise by
+ * area) is worked out once by `prepareReviewers`, so a registry cached across requests is not re-derived
+ * for every course; `matchPrepared` then matches one round against it.
  */
 
 export interface MatchReason {
@@ -97,6 +99,41 @@ const normalizeOrg = (raw: string) =>
 const byName = new Intl.Collator('th');
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A candidate with what matching derives from the reviewer alone, worked out once for every course. */
+interface PreparedCandidate {
+  candidate: MatchCandidate;
+  normalizedName: string;
+  /** Position in name order (Thai dictionary order, then id): comparing ranks is comparing names, without the collator. */
+  nameRank: number;
+  expertise: Map<string, number>;
+  /** Affiliations with the organisation name normalised, for affiliations typed without a provider id. */
+  affiliations: { affiliation: MatchCandidate['affiliations'][number]; organisation: string }[];
+}
+
+/** Candidates ready to be matched against any number of courses (see `prepareReviewers`). */
+export interface PreparedReviewers {
+  /** In name order, so whatever is picked from them in turn is in name order too. */
+  readonly candidates: readonly PreparedCandidate[];
+  readonly byId: ReadonlyMap<string, PreparedCandidate>;
+}
+
+/** Derives, once, everything matching needs from the candidates that does not depend on the course. */
+export function prepareReviewers(candidates: readonly MatchCandidate[]): PreparedReviewers {
+  const inNameOrder = [...candidates].sort(
+    (a, b) => byName.compare(a.displayName, b.displayName) || compareIds(a.reviewerId, b.reviewerId),
+  );
+  const prepared = inNameOrder.map(
+    (c, nameRank): PreparedCandidate => ({
+      candidate: c,
+      normalizedName: normalizePersonName(c.displayName),
+      nameRank,
+      expertise: new Map(c.expertise.map((e) => [e.skillAreaCode, e.levelRank])),
+      affiliations: c.affiliations.map((a) => ({ affiliation: a, organisation: normalizeOrg(a.organisationName) })),
+    }),
+  );
+  return { candidates: prepared, byId: new Map(prepared.map((p) => [p.candidate.reviewerId, p])) };
+}
+
 /** The calendar date `years` years before `now`, as YYYY-MM-DD (UTC). */
 function yearsBefore(now: Date, years: number): string {
   const d = new Date(now.getTime());
@@ -127,7 +164,8 @@ function roundFacts(course: MatchCourse, opts: MatchOptions): RoundFacts {
   };
 }
 
-function exclusionReasons(c: MatchCandidate, round: RoundFacts): MatchReason[] {
+function exclusionReasons(p: PreparedCandidate, round: RoundFacts): MatchReason[] {
+  const c = p.candidate;
   const reasons: MatchReason[] = [];
   const { today, windowStart } = round;
 
@@ -138,23 +176,25 @@ function exclusionReasons(c: MatchCandidate, round: RoundFacts): MatchReason[] {
       textEn: 'declared a conflict of interest with this provider',
     });
   }
-  const withProvider = c.affiliations.filter(
-    (a) => a.providerId === round.providerId || (!a.providerId && round.providerNames.has(normalizeOrg(a.organisationName))),
-  );
-  const current = withProvider.filter((a) => (!a.startDate || a.startDate <= today) && (!a.endDate || a.endDate >= today));
-  if (current.length > 0) {
-    reasons.push({ code: 'current_affiliation', textTh: 'ปัจจุบันสังกัดผู้ให้บริการรายนี้', textEn: 'currently affiliated with this provider' });
-  } else {
-    const recent = withProvider.find((a) => a.endDate && a.endDate < today && a.endDate >= windowStart);
-    if (recent) {
-      reasons.push({
-        code: 'recent_affiliation',
-        textTh: `เคยสังกัดผู้ให้บริการรายนี้ภายใน ${round.conflictYears} ปี (สิ้นสุด ${recent.endDate})`,
-        textEn: `affiliated with this provider within the last ${round.conflictYears} years (ended ${recent.endDate})`,
-      });
-    }
+  // One pass without intermediate lists: this runs for every reviewer on every suggestion.
+  let current = false;
+  let recentEnd: string | null = null;
+  for (const { affiliation: a, organisation } of p.affiliations) {
+    const withProvider = a.providerId === round.providerId || (!a.providerId && round.providerNames.has(organisation));
+    if (!withProvider) continue;
+    if ((!a.startDate || a.startDate <= today) && (!a.endDate || a.endDate >= today)) current = true;
+    else if (!recentEnd && a.endDate && a.endDate < today && a.endDate >= windowStart) recentEnd = a.endDate;
   }
-  if (round.instructorNames.size > 0 && round.instructorNames.has(normalizePersonName(c.displayName))) {
+  if (current) {
+    reasons.push({ code: 'current_affiliation', textTh: 'ปัจจุบันสังกัดผู้ให้บริการรายนี้', textEn: 'currently affiliated with this provider' });
+  } else if (recentEnd) {
+    reasons.push({
+      code: 'recent_affiliation',
+      textTh: `เคยสังกัดผู้ให้บริการรายนี้ภายใน ${round.conflictYears} ปี (สิ้นสุด ${recentEnd})`,
+      textEn: `affiliated with this provider within the last ${round.conflictYears} years (ended ${recentEnd})`,
+    });
+  }
+  if (round.instructorNames.size > 0 && round.instructorNames.has(p.normalizedName)) {
     reasons.push({ code: 'instructor', textTh: 'เป็นวิทยากรของหลักสูตรนี้', textEn: 'is an instructor of this course' });
   }
   if (round.assigned.has(c.reviewerId)) {
@@ -177,12 +217,12 @@ function requiredAreas(course: MatchCourse): Map<string, number> {
   return areas;
 }
 
-function scoreOf(c: MatchCandidate, areas: Map<string, number>): { score: number; reasons: MatchReason[] } {
-  const byArea = new Map(c.expertise.map((e) => [e.skillAreaCode, e.levelRank]));
+function scoreOf(p: PreparedCandidate, areas: Map<string, number>): { score: number; reasons: MatchReason[] } {
+  const c = p.candidate;
   let score = 0;
   const reasons: MatchReason[] = [];
   for (const [area, level] of areas) {
-    const has = byArea.get(area);
+    const has = p.expertise.get(area);
     if (has === undefined) continue;
     if (has >= level) {
       score += SCORE_AT_LEVEL;
@@ -211,38 +251,49 @@ function scoreOf(c: MatchCandidate, areas: Map<string, number>): { score: number
 }
 
 /**
- * Splits candidates into those who may not review this round (every reason listed) and the rest, ranked
- * by expertise score (higher first), then by lower load, then by name for a stable order.
+ * Splits the reviewers into those who may not review this round (every reason listed) and the rest, ranked
+ * by expertise score (higher first), then by lower load, then by name for a stable order. Excluded
+ * reviewers come in name order (the order of `reviewers.candidates`).
  */
-export function matchReviewers(
+export function matchPrepared(
   course: MatchCourse,
-  candidates: readonly MatchCandidate[],
+  reviewers: PreparedReviewers,
   opts: MatchOptions,
 ): { suggested: Suggested[]; excluded: Excluded[] } {
   const areas = requiredAreas(course);
   const round = roundFacts(course, opts);
-  const suggested: Suggested[] = [];
+  const suggested: { p: PreparedCandidate; score: number; reasons: MatchReason[] }[] = [];
   const excluded: Excluded[] = [];
-  for (const c of candidates) {
-    const reasons = exclusionReasons(c, round);
-    if (reasons.length > 0) {
-      excluded.push({ reviewerId: c.reviewerId, displayName: c.displayName, reasons });
-      continue;
-    }
-    const { score, reasons: why } = scoreOf(c, areas);
-    suggested.push({
+  for (const p of reviewers.candidates) {
+    const reasons = exclusionReasons(p, round);
+    if (reasons.length > 0) excluded.push({ reviewerId: p.candidate.reviewerId, displayName: p.candidate.displayName, reasons });
+    else suggested.push({ p, ...scoreOf(p, areas) });
+  }
+  suggested.sort((a, b) => b.score - a.score || a.p.candidate.load - b.p.candidate.load || a.p.nameRank - b.p.nameRank);
+  return {
+    suggested: suggested.map(({ p: { candidate: c }, score, reasons }) => ({
       reviewerId: c.reviewerId,
       displayName: c.displayName,
       score,
       load: c.load,
       maxConcurrent: c.maxConcurrent,
-      reasons: why,
-    });
-  }
-  suggested.sort(
-    (a, b) =>
-      b.score - a.score || a.load - b.load || byName.compare(a.displayName, b.displayName) || compareIds(a.reviewerId, b.reviewerId),
-  );
-  excluded.sort((a, b) => byName.compare(a.displayName, b.displayName) || compareIds(a.reviewerId, b.reviewerId));
-  return { suggested, excluded };
+      reasons,
+    })),
+    excluded,
+  };
+}
+
+/** `matchPrepared` for a list of candidates matched once. */
+export function matchReviewers(
+  course: MatchCourse,
+  candidates: readonly MatchCandidate[],
+  opts: MatchOptions,
+): { suggested: Suggested[]; excluded: Excluded[] } {
+  return matchPrepared(course, prepareReviewers(candidates), opts);
+}
+
+/** Whether the reviewer has expertise in any of the areas (an exclusion worth showing the officer). */
+export function hasExpertiseIn(reviewers: PreparedReviewers, reviewerId: string, areaCodes: readonly string[]): boolean {
+  const expertise = reviewers.byId.get(reviewerId)?.expertise;
+  return !!expertise && areaCodes.some((area) => expertise.has(area));
 }
