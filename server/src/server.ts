@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -20,10 +21,50 @@ export async function prepareDatabase(config: Config): Promise<Database> {
   }
 }
 
-/** Starts listening; SIGTERM and SIGINT close the server (finishing in-flight requests) and then the database. */
+/** How long a shutdown waits for handlers still running before it closes the database regardless. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Tracks requests from their arrival until their handler has produced the reply (Fastify's onSend) or, for
+ * replies Fastify writes itself (503 while closing), until the response is finished. `app.close()` waits
+ * for connections, not handlers: a client that hangs up mid-request (a load generator stopping, a proxy
+ * timing out) leaves its handler running against the database. Returns a wait for none to be running.
+ */
+function trackRequests(app: FastifyInstance): (timeoutMs: number) => Promise<void> {
+  const running = new Set<IncomingMessage>();
+  let onIdle: (() => void) | undefined;
+  const settle = (req: IncomingMessage) => {
+    running.delete(req);
+    if (running.size === 0) onIdle?.();
+  };
+  // The raw event, not an onRequest hook: it fires before any hook (the session look-up already queries).
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    running.add(req);
+    res.once('finish', () => settle(req));
+  });
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    settle(req.raw);
+    done(null, payload);
+  });
+  return (timeoutMs) =>
+    new Promise((resolve) => {
+      if (running.size === 0) return resolve();
+      const timer = setTimeout(resolve, timeoutMs);
+      onIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+}
+
+/**
+ * Starts listening. SIGTERM and SIGINT stop the jobs, close the server (no new connections; open ones
+ * finish their requests), wait for handlers whose client has gone, and only then close the database.
+ */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await prepareDatabase(config);
   const app = await buildApp({ config, database });
+  const requestsDone = trackRequests(app);
   const stopJobs = startJobs(database, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +73,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     app.log.info({ signal }, 'shutting down');
     stopJobs();
     await app.close();
+    await requestsDone(DRAIN_TIMEOUT_MS);
     await database.close();
     process.exit(0);
   };
