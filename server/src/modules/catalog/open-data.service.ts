@@ -22,7 +22,7 @@ async function pageAfter(db: Db, after: string | null, limit: number, statuses: 
   const states = statuses ? statuses.flatMap((s) => STATUS_VALUES[s]) : null;
   return queryRows<OpenRow>(
     db,
-    sql`select ${ENTRY_COLUMNS}, 0 as total, e.updated_at, e.unit_codes from catalog_entries e
+    sql`select ${ENTRY_COLUMNS}, e.updated_at, e.unit_codes from catalog_entries e
         where ${after ? sql`e.course_id > ${after}::uuid` : sql`true`}
           and ${states ? sql`e.status = any(${`{${states.join(',')}}`}::text[])` : sql`true`}
         order by e.course_id limit ${limit}`,

@@ -5,6 +5,7 @@ import { type Ctx, requireActor } from '../../lib/context.js';
 import { recordAudit } from '../audit/service.js';
 import { canRate } from './policy.js';
 import * as repo from './repository.js';
+import { findEntriesByIds } from './search.repository.js';
 import { syncCatalogEntry } from './service.js';
 
 /**
@@ -14,7 +15,7 @@ import { syncCatalogEntry } from './service.js';
 export async function rateCourse(ctx: Ctx, courseId: string, body: RateCourseBody) {
   const actor = requireActor(ctx);
   await ctx.db.transaction(async (tx) => {
-    const entry = await repo.findEntries(tx, [courseId]);
+    const entry = await findEntriesByIds(tx, [courseId]);
     if (entry.length === 0) throw AppError.notFound('course');
     const [hasCompleted, existing] = await Promise.all([
       repo.hasCompleted(tx, actor.userId, courseId),

@@ -20,24 +20,13 @@ export async function findEntryWithContent(db: Db, courseId: string) {
     EntryRow & { content: CourseDraft; conditions: string | null; is_imported: boolean; framework_id: string | null }
   >(
     db,
-    sql`select ${ENTRY_COLUMNS}, 0 as total, v.content, c.conditions, e.is_imported, e.framework_id
+    sql`select ${ENTRY_COLUMNS}, v.content, c.conditions, e.is_imported, e.framework_id
         from catalog_entries e
         join courses c on c.id = e.course_id
         join course_versions v on v.course_id = c.id and v.version = c.current_version
         where e.course_id = ${courseId}`,
   );
   return row;
-}
-
-/** Entries by id, in the order of `ids`. */
-export async function findEntries(db: Db, ids: string[]): Promise<EntryRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<EntryRow>(
-    db,
-    sql`select ${ENTRY_COLUMNS}, 0 as total from catalog_entries e where e.course_id = any(${sql`${`{${ids.join(',')}}`}::uuid[]`})`,
-  );
-  const byId = new Map(rows.map((r) => [r.course_id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function findProvider(db: Db, id: string) {
@@ -214,7 +203,7 @@ export async function deleteShortlist(db: Db, agencyId: string, courseId: string
 export async function listShortlist(db: Db, agencyId: string) {
   return queryRows<EntryRow & { note: string | null; added_at: string }>(
     db,
-    sql`select ${ENTRY_COLUMNS}, 0 as total, s.note, s.created_at as added_at
+    sql`select ${ENTRY_COLUMNS}, s.note, s.created_at as added_at
         from course_shortlists s join catalog_entries e on e.course_id = s.course_id
         where s.agency_id = ${agencyId}
         order by s.created_at desc`,

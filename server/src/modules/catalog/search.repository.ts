@@ -31,7 +31,6 @@ export interface EntryRow {
   next_run_on: string | null;
   rating_avg: number | null;
   rating_count: number;
-  total: number;
 }
 
 /** Columns of EntryRow; numbers cast so both drivers return numbers, dates as text. */
@@ -104,41 +103,27 @@ const and = (conds: (SQL | null)[]): SQL => {
   return present.length ? sql.join(present, sql` and `) : sql`true`;
 };
 
-function orderBy(f: SearchCoursesQuery, m: TextMatch): SQL {
+/** How well each entry matches the words (computed once per match, in the gathering scan). */
+function rankOf(m: TextMatch): SQL {
+  if (m.kind === 'fulltext') return sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)}))`;
+  if (m.kind === 'similar') return sql`word_similarity(${m.q}, e.search_text)`;
+  return sql`0::real`;
+}
+
+/** The page's order over the gathered matches. */
+function orderOf(f: SearchCoursesQuery, m: TextMatch): string {
   const sort = f.sort ?? (m.kind === 'none' ? 'newest' : 'relevance');
   switch (sort) {
-    case 'newest':
-      return sql`e.accredited_at desc nulls last, e.course_id`;
     case 'soonest':
-      return sql`e.next_run_on asc nulls last, e.course_id`;
+      return 'next_run_on asc nulls last, course_id';
     case 'rating':
-      return sql`e.rating_avg desc nulls last, e.rating_count desc, e.course_id`;
+      return 'rating_avg desc nulls last, rating_count desc, course_id';
+    case 'relevance':
+      if (m.kind !== 'none') return 'rank desc, rating_count desc, accredited_at desc nulls last, course_id';
+      return 'accredited_at desc nulls last, course_id';
     default:
-      if (m.kind === 'fulltext') {
-        return sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)})) desc, e.rating_count desc, e.accredited_at desc nulls last, e.course_id`;
-      }
-      if (m.kind === 'similar') return sql`word_similarity(${m.q}, e.search_text) desc, e.course_id`;
-      return sql`e.accredited_at desc nulls last, e.course_id`;
+      return 'accredited_at desc nulls last, course_id';
   }
-}
-
-/** One page of matching entries, ranked, each carrying the total number of matches. */
-export async function searchEntries(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<EntryRow[]> {
-  const where = and([textCondition(m), ...Object.values(facetConditions(f)), ...rangeConditions(f)]);
-  return queryRows<EntryRow>(
-    db,
-    sql`select ${ENTRY_COLUMNS}, count(*) over ()::int as total
-        from catalog_entries e where ${where}
-        order by ${orderBy(f, m)}
-        limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
-  );
-}
-
-/** How many matches there are at all (for a page past the end, which carries no total). */
-export async function countEntries(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<number> {
-  const where = and([textCondition(m), ...Object.values(facetConditions(f)), ...rangeConditions(f)]);
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalog_entries e where ${where}`);
-  return row.n;
 }
 
 /** Unnest-able expression and value label of each facet. */
@@ -155,35 +140,64 @@ const FACET_VALUES: Record<FacetName, { from: string; value: string }> = {
 };
 const FACETS = Object.keys(FACET_VALUES) as FacetName[];
 
+export interface SearchPage {
+  /** The page's course ids, in order. */
+  ids: string[];
+  total: number;
+  facets: { facet: FacetName; value: string; n: number }[];
+}
+
 /**
- * Counts per value of every facet in one statement: the matches of the query and the range filters are
- * gathered once, each row flagged with whether it passes each facet's filter, and each facet is counted
- * over the rows that pass all the other facets' filters (so choosing a value never hides its siblings).
+ * One page, the total and every facet's counts in one statement and one scan of the matches: the entries
+ * matching the words and the range filters are gathered once with their rank and a flag per facet filter;
+ * the page and the total come from those passing every filter, and each facet is counted over those
+ * passing all the other facets' filters (so choosing a value never hides its siblings).
  */
-export async function countFacets(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<{ facet: FacetName; value: string; n: number }[]> {
+export async function searchPage(db: Db, f: SearchCoursesQuery, m: TextMatch): Promise<SearchPage> {
   const conds = facetConditions(f);
   const flags = sql.join(
     FACETS.map((name) => sql`${conds[name] ?? sql`true`} as ${sql.raw(`f_${name}`)}`),
     sql`, `,
   );
-  const parts = FACETS.map((name) => {
-    const others = FACETS.filter((o) => o !== name && conds[o] !== null).map((o) => `m.f_${o}`);
+  const passing = (except?: FacetName) => {
+    const fs = FACETS.filter((o) => o !== except && conds[o] !== null).map((o) => `m.f_${o}`);
+    return fs.length ? fs.join(' and ') : 'true';
+  };
+  const facetParts = FACETS.map((name) => {
     const { from, value } = FACET_VALUES[name];
-    const where = others.length ? `where ${others.join(' and ')}` : '';
-    const limit = name === 'provider' ? 'order by n desc, value limit 20' : '';
-    return `(select '${name}' as facet, ${value} as value, count(*)::int as n from m${from} ${where} group by 2 ${limit})`;
+    const limit = name === 'provider' ? 'order by 4 desc, 3 limit 20' : '';
+    return `(select 'facet' as kind, '${name}' as facet, ${value} as value, count(*)::int as n from m${from} where ${passing(name)} group by 3 ${limit})`;
   });
-  const online = FACETS.filter((o) => o !== 'province' && conds[o] !== null).map((o) => ` and m.f_${o}`);
-  parts.push(`(select 'province', 'online', count(*)::int from m where m.is_online${online.join('')})`);
-  return queryRows(
+  facetParts.push(`(select 'facet', 'province', 'online', count(*)::int from m where m.is_online and ${passing('province')})`);
+  const rows = await queryRows<{ kind: 'page' | 'total' | 'facet'; facet: FacetName | null; value: string | null; n: number }>(
     db,
     sql`with m as materialized (
-          select e.target_groups, e.skill_areas, e.levels, e.delivery, e.provinces, e.is_online, e.fee_baht, e.language,
+          select e.course_id, ${rankOf(m)} as rank, e.rating_count, e.rating_avg, e.accredited_at, e.next_run_on,
+                 e.target_groups, e.skill_areas, e.levels, e.delivery, e.provinces, e.is_online, e.fee_baht, e.language,
                  e.provider_id, e.status, ${flags}
           from catalog_entries e where ${and([textCondition(m), ...rangeConditions(f)])}
         )
-        ${sql.raw(parts.join(' union all '))}`,
+        ${sql.raw(`(select 'page' as kind, null as facet, course_id::text as value, 0 as n from m where ${passing()}
+          order by ${orderOf(f, m)} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+        union all (select 'total', null, null, count(*)::int from m where ${passing()})
+        union all ${facetParts.join(' union all ')}`)}`,
   );
+  return {
+    ids: rows.filter((r) => r.kind === 'page').map((r) => r.value as string),
+    total: rows.find((r) => r.kind === 'total')?.n ?? 0,
+    facets: rows.filter((r) => r.kind === 'facet').map((r) => ({ facet: r.facet as FacetName, value: r.value as string, n: r.n })),
+  };
+}
+
+/** Entries by id, in the order of `ids`, with the columns lists show. */
+export async function findEntriesByIds(db: Db, ids: string[]): Promise<EntryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<EntryRow>(
+    db,
+    sql`select ${ENTRY_COLUMNS} from catalog_entries e where e.course_id = any(${sql`${`{${ids.join(',')}}`}::uuid[]`})`,
+  );
+  const byId = new Map(rows.map((r) => [r.course_id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Names of providers, for facet labels. */

@@ -62,7 +62,7 @@ const STATIC_LABELS: Partial<Record<FacetName, Record<string, [string, string]>>
 };
 
 /** Facet values with Thai and English labels, in a stable order (counts first for providers). */
-async function labelFacets(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.countFacets>>) {
+async function labelFacets(ctx: Ctx, rows: repo.SearchPage['facets']) {
   const framework = await getFramework({ ...ctx, actor: null }, 'current').catch(() => null);
   const areas = new Map(framework?.areas.map((a) => [a.code, [a.nameTh, a.nameEn]]) ?? []);
   const groups = new Map(framework?.groups.map((g) => [g.code, [g.nameTh, g.nameEn]]) ?? []);
@@ -109,14 +109,12 @@ async function labelFacets(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.countF
   return facets;
 }
 
-/** One page, the total and the facets for a text match, read in one transaction (the similarity threshold is set for it). */
+/** The page's entries, the total and the facet counts for a text match (the similarity threshold set for this read). */
 async function readMatches(db: Db, q: SearchCoursesQuery, match: repo.TextMatch) {
   return db.transaction(async (tx) => {
     if (match.kind === 'similar') await repo.applySimilarityThreshold(tx);
-    const rows = await repo.searchEntries(tx, q, match);
-    const total = rows[0]?.total ?? (q.page > 1 ? await repo.countEntries(tx, q, match) : 0);
-    const facets = total > 0 || match.kind !== 'fulltext' ? await repo.countFacets(tx, q, match) : [];
-    return { rows, total, facets };
+    const page = await repo.searchPage(tx, q, match);
+    return { ...page, rows: await repo.findEntriesByIds(tx, page.ids) };
   });
 }
 

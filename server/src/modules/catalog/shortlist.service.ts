@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service.js';
 import { canShortlistFor } from './policy.js';
 import { presentPlainSummary } from './present.js';
 import * as repo from './repository.js';
+import { findEntriesByIds } from './search.repository.js';
 
 /** The agency, if the caller keeps its shortlist: 404 for an unknown agency, 403 outside the caller's HR scope. */
 async function loadAgency(ctx: Ctx, db: Db, agencyId: string) {
@@ -22,7 +23,7 @@ export async function shortlistCourse(ctx: Ctx, courseId: string, body: Shortlis
   const actor = requireActor(ctx);
   await ctx.db.transaction(async (tx) => {
     await loadAgency(ctx, tx, body.agencyId);
-    if ((await repo.findEntries(tx, [courseId])).length === 0) throw AppError.notFound('course');
+    if ((await findEntriesByIds(tx, [courseId])).length === 0) throw AppError.notFound('course');
     await repo.upsertShortlist(tx, { agencyId: body.agencyId, courseId, note: body.note ?? null, addedBy: actor.userId });
     await recordAudit(tx, ctx, { action: 'shortlist.add', subjectType: 'agency', subjectId: body.agencyId, summary: { courseId } });
   });
