@@ -105,7 +105,9 @@ const and = (conds: (SQL | null)[]): SQL => {
 
 /** How well each entry matches the words (computed once per match, in the gathering scan). */
 function rankOf(m: TextMatch): SQL {
-  if (m.kind === 'fulltext') return sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)}))`;
+  // Ranked on titles, provider, units and skill areas (the small in-row vector); a match only in the
+  // description ranks after them, by popularity and date.
+  if (m.kind === 'fulltext') return sql`ts_rank(e.rank_vector, catalog_query(${textArray(m.tokens)}))`;
   if (m.kind === 'similar') return sql`word_similarity(${m.q}, e.search_text)`;
   return sql`0::real`;
 }
@@ -212,7 +214,7 @@ export async function suggestEntries(db: Db, m: TextMatch, limit: number) {
   if (!cond) return [];
   const rank =
     m.kind === 'fulltext'
-      ? sql`ts_rank(e.search_vector, catalog_query(${textArray(m.tokens)}), 1) desc`
+      ? sql`ts_rank(e.rank_vector, catalog_query(${textArray(m.tokens)}), 1) desc`
       : sql`word_similarity(${(m as { q: string }).q}, e.search_text) desc`;
   return queryRows<{ course_id: string; title_th: string; title_en: string; provider_name_th: string }>(
     db,

@@ -29,6 +29,7 @@ CREATE TABLE "catalog_entries" (
 	"rating_avg" numeric(3, 2),
 	"rating_count" integer DEFAULT 0 NOT NULL,
 	"search_vector" "tsvector" NOT NULL,
+	"rank_vector" "tsvector" NOT NULL,
 	"search_text" text NOT NULL,
 	"is_imported" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -145,3 +146,9 @@ BEGIN
   END LOOP;
   RETURN q;
 END $$;
+--> statement-breakpoint
+-- Keep the ranking vector in the row and push everything else big out of line (TOAST), so the scan that
+-- gathers and ranks thousands of matches reads a narrow heap that stays in memory.
+ALTER TABLE catalog_entries ALTER COLUMN rank_vector SET STORAGE MAIN;
+--> statement-breakpoint
+ALTER TABLE catalog_entries SET (toast_tuple_target = 256);
