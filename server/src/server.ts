@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedFramework } from './db/seed/framework.js';
 import { startJobs } from './jobs.js';
+import { refreshCatalog } from './modules/catalog/service.js';
 
 /** Opens the database, brings it up to date (migrations, reference data, demo data if configured) and returns it. */
 export async function prepareDatabase(config: Config): Promise<Database> {
@@ -14,6 +15,8 @@ export async function prepareDatabase(config: Config): Promise<Database> {
     await database.migrate();
     await seedFramework(database.db);
     if (config.loadDemoData) await seedDemo(database.db, { secret: config.sessionSecret });
+    // Entries for courses accredited before the catalogue existed, or loaded directly; idempotent.
+    await refreshCatalog(database.db);
     return database;
   } catch (err) {
     await database.close();

@@ -95,7 +95,10 @@ export function catalogRoutes(app: FastifyInstance) {
       params: IdParams,
       response: { 200: CatalogCourseView, ...problems },
     },
-    handler: async (req) => getCatalogCourse(req.ctx, req.params.id),
+    handler: async (req, reply) => {
+      allowAnyOrigin(reply);
+      return getCatalogCourse(req.ctx, req.params.id);
+    },
   });
 
   r.get('/api/catalog/providers/:id', {
@@ -107,7 +110,10 @@ export function catalogRoutes(app: FastifyInstance) {
       params: IdParams,
       response: { 200: CatalogProviderView, ...problems },
     },
-    handler: async (req) => getCatalogProvider(req.ctx, req.params.id),
+    handler: async (req, reply) => {
+      allowAnyOrigin(reply);
+      return getCatalogProvider(req.ctx, req.params.id);
+    },
   });
 
   r.get('/api/catalog/courses/:id/runs', {
