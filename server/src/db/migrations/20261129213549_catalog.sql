@@ -147,8 +147,6 @@ BEGIN
   RETURN q;
 END $$;
 --> statement-breakpoint
--- Keep the ranking vector in the row and push everything else big out of line (TOAST), so the scan that
--- gathers and ranks thousands of matches reads a narrow heap that stays in memory.
+-- Keep the ranking vector in the row (compressed if need be): ranking thousands of matches then never reads
+-- the out-of-line search vector, which only the index consults.
 ALTER TABLE catalog_entries ALTER COLUMN rank_vector SET STORAGE MAIN;
---> statement-breakpoint
-ALTER TABLE catalog_entries SET (toast_tuple_target = 256);
