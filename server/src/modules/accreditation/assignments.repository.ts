@@ -22,7 +22,7 @@ export interface MyAssignmentRow {
 }
 
 /**
- * The course with the content of its current round, its provider's names, the reviewers holding any
+ * The course with what matching reads of its current round, its provider's names, the reviewers holding any
  * assignment in that round, and the reviewer registry's version: everything matching reads besides the
  * registry itself, in one prepared statement (suggestions are asked for course after course).
  */
@@ -35,7 +35,9 @@ const courseRound = preparedQuery((db) =>
       version: courses.currentVersion,
       titleTh: courses.titleTh,
       titleEn: courses.titleEn,
-      content: courseVersions.content,
+      // Only what matching reads of the round's content, not the whole course description.
+      content: sql<Record<string, unknown> | string>`jsonb_build_object('outcomes', ${courseVersions.content}->'outcomes',
+                                                                         'instructors', ${courseVersions.content}->'instructors')`,
       providerNameTh: providers.nameTh,
       providerNameEn: providers.nameEn,
       assignedReviewerIds: sql<string[] | string>`(select coalesce(json_agg(ra.reviewer_id), '[]'::json) from ${reviewAssignments} ra
@@ -53,11 +55,12 @@ const courseRound = preparedQuery((db) =>
 export async function findCourseRound(db: Db, courseId: string) {
   const [row] = await courseRound(db).execute({ id: courseId });
   if (!row) return undefined;
-  const ids = row.assignedReviewerIds;
-  // Drivers differ on whether json comes back parsed; normalise here so callers always get arrays.
+  // Drivers differ on whether json comes back parsed; normalise here so callers always get objects.
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   return {
     ...row,
-    assignedReviewerIds: typeof ids === 'string' ? (JSON.parse(ids) as string[]) : ids,
+    content: parse(row.content),
+    assignedReviewerIds: parse(row.assignedReviewerIds),
     registryVersion: Number(row.registryVersion),
   };
 }

@@ -108,6 +108,9 @@ interface PreparedCandidate {
   expertise: Map<string, number>;
   /** Affiliations with the organisation name normalised, for affiliations typed without a provider id. */
   affiliations: { affiliation: MatchCandidate['affiliations'][number]; organisation: string }[];
+  /** The reasons that depend on the load alone, built once and shared by every course (never mutated). */
+  atCapacity: MatchReason | null;
+  load: MatchReason;
 }
 
 /** Candidates ready to be matched against any number of courses (see `prepareReviewers`). */
@@ -129,6 +132,15 @@ export function prepareReviewers(candidates: readonly MatchCandidate[]): Prepare
       nameRank,
       expertise: new Map(c.expertise.map((e) => [e.skillAreaCode, e.levelRank])),
       affiliations: c.affiliations.map((a) => ({ affiliation: a, organisation: normalizeOrg(a.organisationName) })),
+      atCapacity:
+        c.load >= c.maxConcurrent
+          ? {
+              code: 'at_capacity',
+              textTh: `มีงานพิจารณาเต็มแล้ว (${c.load}/${c.maxConcurrent})`,
+              textEn: `at capacity (${c.load}/${c.maxConcurrent} open reviews)`,
+            }
+          : null,
+      load: { code: 'load', textTh: `งานที่รับอยู่ ${c.load}/${c.maxConcurrent}`, textEn: `current load ${c.load}/${c.maxConcurrent}` },
     }),
   );
   return { candidates: prepared, byId: new Map(prepared.map((p) => [p.candidate.reviewerId, p])) };
@@ -200,13 +212,7 @@ function exclusionReasons(p: PreparedCandidate, round: RoundFacts): MatchReason[
   if (round.assigned.has(c.reviewerId)) {
     reasons.push({ code: 'already_assigned', textTh: 'ได้รับมอบหมายในรอบนี้แล้ว', textEn: 'already assigned to this round' });
   }
-  if (c.load >= c.maxConcurrent) {
-    reasons.push({
-      code: 'at_capacity',
-      textTh: `มีงานพิจารณาเต็มแล้ว (${c.load}/${c.maxConcurrent})`,
-      textEn: `at capacity (${c.load}/${c.maxConcurrent} open reviews)`,
-    });
-  }
+  if (p.atCapacity) reasons.push(p.atCapacity);
   return reasons;
 }
 
@@ -218,7 +224,6 @@ function requiredAreas(course: MatchCourse): Map<string, number> {
 }
 
 function scoreOf(p: PreparedCandidate, areas: Map<string, number>): { score: number; reasons: MatchReason[] } {
-  const c = p.candidate;
   let score = 0;
   const reasons: MatchReason[] = [];
   for (const [area, level] of areas) {
@@ -246,7 +251,7 @@ function scoreOf(p: PreparedCandidate, areas: Map<string, number>): { score: num
       textTh: 'ไม่มีความเชี่ยวชาญตรงกับหลักสูตร',
       textEn: 'no expertise in the skill areas of this course',
     });
-  reasons.push({ code: 'load', textTh: `งานที่รับอยู่ ${c.load}/${c.maxConcurrent}`, textEn: `current load ${c.load}/${c.maxConcurrent}` });
+  reasons.push(p.load);
   return { score, reasons };
 }
 

@@ -26,6 +26,12 @@ const durations = new WeakMap<Db, Durations>();
 async function readNew(db: Db, state: Durations) {
   for (;;) {
     const { upTo, ends } = await findStageEndsAfter(db, state.upTo, BATCH);
+    if (upTo < state.upTo) {
+      // The log ends before what was already read: the database was restored or replaced. Start over.
+      state.upTo = 0;
+      state.byYear.clear();
+      continue;
+    }
     const touched = new Set<number[]>();
     for (const end of ends) {
       if (!end.stage) continue;
