@@ -25,6 +25,8 @@ export interface CatalogCourseSpec {
   state?: 'accredited' | 'accredited_with_conditions' | 'suspended' | 'expired' | 'revoked';
   accreditedDaysAgo?: number;
   objectives?: string[];
+  /** A unique test number unless given. */
+  accreditationNumber?: string;
 }
 
 const providerIds = new WeakMap<Db, Map<string, string>>();
@@ -101,7 +103,8 @@ export async function buildCatalogCourse(db: Db, spec: CatalogCourseSpec): Promi
       titleTh: spec.titleTh,
       titleEn: spec.titleEn,
       submittedAt: accreditedAt,
-      accreditationNumber: `ทดสอบ-2569-${String(seq).padStart(4, '0')}-${Math.random().toString(36).slice(2, 6)}`,
+      accreditationNumber:
+        spec.accreditationNumber ?? `ทดสอบ-2569-${String(seq).padStart(4, '0')}-${Math.random().toString(36).slice(2, 6)}`,
       accreditedAt,
       validFrom,
       validUntil,
