@@ -69,11 +69,9 @@ export const catalogEntries = pgTable(
     ratingCount: integer('rating_count').notNull().default(0),
     /** Segmented Thai and English text with weights (titles A, provider/units/areas B, descriptions C): what matches. */
     searchVector: tsvector('search_vector').notNull(),
-    /**
-     * Titles (A) and provider, units and skill areas (B) only: what ranks. Small and kept in the row, so
-     * ranking thousands of matches never reads the large, out-of-line search vector.
-     */
-    rankVector: tsvector('rank_vector').notNull(),
+    /** Hashed words of the titles, and of the provider, units and skill areas: what ranks (see rank-terms.ts). */
+    titleTerms: integer('title_terms').array().notNull(),
+    relatedTerms: integer('related_terms').array().notNull(),
     /** Titles and provider names, lower-cased, for the trigram fallback on typos and partial words. */
     searchText: text('search_text').notNull(),
     isImported: boolean('is_imported').notNull().default(false),

@@ -72,25 +72,22 @@ export async function findEntrySource(db: Db, courseId: string, today: string): 
 }
 
 /** The columns of an entry, with its search text already segmented by the application. */
-export type EntryValues = Omit<typeof catalogEntries.$inferInsert, 'searchVector' | 'rankVector' | 'updatedAt'> & {
+export type EntryValues = Omit<typeof catalogEntries.$inferInsert, 'searchVector' | 'updatedAt'> & {
   documents: { titles: string; titlesEn: string; related: string; body: string; bodyEn: string };
 };
 
-/** The weighted vectors, built by the database from text the application has already segmented. */
-function vectorsOf(d: EntryValues['documents']) {
-  const ranking = sql`setweight(to_tsvector('simple', ${d.titles}), 'A') || setweight(to_tsvector('english', ${d.titlesEn}), 'A')
-    || setweight(to_tsvector('simple', ${d.related}), 'B')`;
-  return {
-    rankVector: ranking,
-    searchVector: sql`${ranking} || setweight(to_tsvector('simple', ${d.body}), 'C') || setweight(to_tsvector('english', ${d.bodyEn}), 'C')`,
-  };
+/** The weighted search vector, built by the database from text the application has already segmented. */
+function searchVectorOf(d: EntryValues['documents']) {
+  return sql`setweight(to_tsvector('simple', ${d.titles}), 'A') || setweight(to_tsvector('english', ${d.titlesEn}), 'A')
+    || setweight(to_tsvector('simple', ${d.related}), 'B')
+    || setweight(to_tsvector('simple', ${d.body}), 'C') || setweight(to_tsvector('english', ${d.bodyEn}), 'C')`;
 }
 
 /** Inserts or replaces entries in one statement (one entry for a sync, thousands for a bulk load). */
 export async function upsertEntries(db: Db, entries: EntryValues[]) {
   if (entries.length === 0) return;
   const now = new Date();
-  const rows = entries.map(({ documents, ...values }) => ({ ...values, ...vectorsOf(documents), updatedAt: now }));
+  const rows = entries.map(({ documents, ...values }) => ({ ...values, searchVector: searchVectorOf(documents), updatedAt: now }));
   const columns = Object.keys(rows[0]).filter((k) => k !== 'courseId') as (keyof (typeof rows)[number])[];
   const set = Object.fromEntries(columns.map((k) => [k, sql.raw(`excluded.${getTableColumns(catalogEntries)[k].name}`)]));
   await db.insert(catalogEntries).values(rows).onConflictDoUpdate({ target: catalogEntries.courseId, set });

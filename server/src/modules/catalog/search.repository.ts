@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FacetName, SearchCoursesQuery } from '../../../../common/contracts/catalog.js';
 import { type Db, queryRows } from '../../db/client.js';
+import { rankTerms as queryRankTerms } from './rank-terms.js';
 
 /** How the words of the query select courses: full-text over segmented words, or trigram similarity of titles. */
 export type TextMatch = { kind: 'fulltext'; tokens: string[] } | { kind: 'similar'; q: string } | { kind: 'none' };
@@ -105,9 +106,14 @@ const and = (conds: (SQL | null)[]): SQL => {
 
 /** How well each entry matches the words (computed once per match, in the gathering scan). */
 function rankOf(m: TextMatch): SQL {
-  // Ranked on titles, provider, units and skill areas (the small in-row vector); a match only in the
-  // description ranks after them, by popularity and date.
-  if (m.kind === 'fulltext') return sql`ts_rank(e.rank_vector, catalog_query(${textArray(m.tokens)}))`;
+  // How many of the query's words are in the title (twice as much) and in the provider, units and areas,
+  // then how much of the title they cover (the exact title first, before longer titles with the same
+  // words); a course matching only in its description ranks after those, by popularity and date.
+  if (m.kind === 'fulltext') {
+    const terms = intArray(queryRankTerms(m.tokens));
+    return sql`(select 2 * count(*) + count(*)::real / greatest(cardinality(e.title_terms), 1) from unnest(e.title_terms) t where t = any(${terms}))
+      + (select count(*) from unnest(e.related_terms) t where t = any(${terms}))`;
+  }
   if (m.kind === 'similar') return sql`word_similarity(${m.q}, e.search_text)`;
   return sql`0::real`;
 }
@@ -214,7 +220,7 @@ export async function suggestEntries(db: Db, m: TextMatch, limit: number) {
   if (!cond) return [];
   const rank =
     m.kind === 'fulltext'
-      ? sql`ts_rank(e.rank_vector, catalog_query(${textArray(m.tokens)}), 1) desc`
+      ? sql`(select count(*) from unnest(e.title_terms) t where t = any(${intArray(queryRankTerms(m.tokens))})) desc`
       : sql`word_similarity(${(m as { q: string }).q}, e.search_text) desc`;
   return queryRows<{ course_id: string; title_th: string; title_en: string; provider_name_th: string }>(
     db,

@@ -11,6 +11,7 @@ import { todayInBangkok } from '../../lib/thai-text.js';
 import { PUBLIC_STATES } from '../accreditation/state-machine.js';
 import { findFrameworkContent } from '../framework/repository.js';
 import * as repo from './entries.repository.js';
+import { rankTerms } from './rank-terms.js';
 
 export interface FrameworkLabels {
   areas: Map<string, { nameTh: string; nameEn: string }>;
@@ -56,6 +57,13 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     (p): p is string => !!p,
   );
   const areaNames = areas.flatMap((a) => [a, labels.areas.get(a)?.nameTh, labels.areas.get(a)?.nameEn]);
+  const documents = {
+    titles: searchDocument(c.titleTh, c.titleEn),
+    titlesEn: c.titleEn ?? '',
+    related: searchDocument(src.provider.nameTh, src.provider.nameEn, ...unitCodes, ...areaNames),
+    body: searchDocument(c.summaryTh, c.summaryEn, ...(c.objectives ?? []), ...outcomes.flatMap((o) => [o.textTh, o.textEn])),
+    bodyEn: [c.summaryEn, ...outcomes.map((o) => o.textEn)].filter(Boolean).join(' '),
+  };
   const isOnline = c.delivery === 'online' || c.delivery === 'blended' || src.runs.some((r) => r.mode === 'online');
   const feeBaht = c.feeBaht ?? 0;
   // What people add to a topic in the search box: where ("GIS เชียงใหม่"), online, free ("อบรม Python ฟรี").
@@ -94,6 +102,8 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     nextRunOn: upcoming[0]?.startsOn ?? null,
     ratingAvg: src.rating.average,
     ratingCount: src.rating.count,
+    titleTerms: rankTerms(documents.titles.split(' '), { prefixes: true }),
+    relatedTerms: rankTerms(documents.related.split(' ')),
     searchText: [c.titleTh, c.titleEn, src.provider.nameTh, src.provider.nameEn].filter(Boolean).join(' ').toLowerCase(),
     isImported: src.course.source === 'import',
     documents: {

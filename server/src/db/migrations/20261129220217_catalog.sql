@@ -29,7 +29,8 @@ CREATE TABLE "catalog_entries" (
 	"rating_avg" numeric(3, 2),
 	"rating_count" integer DEFAULT 0 NOT NULL,
 	"search_vector" "tsvector" NOT NULL,
-	"rank_vector" "tsvector" NOT NULL,
+	"title_terms" integer[] NOT NULL,
+	"related_terms" integer[] NOT NULL,
 	"search_text" text NOT NULL,
 	"is_imported" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -147,6 +148,16 @@ BEGIN
   RETURN q;
 END $$;
 --> statement-breakpoint
--- Keep the ranking vector in the row (compressed if need be): ranking thousands of matches then never reads
--- the out-of-line search vector, which only the index consults.
-ALTER TABLE catalog_entries ALTER COLUMN rank_vector SET STORAGE MAIN;
+-- What search scans for every match (facet arrays, ranking terms, sort keys) stays in the row; long text
+-- (titles, descriptions, the search vector the index alone consults) moves out of line, so the heap a
+-- broad query reads is a fraction of the catalogue's size and stays in memory.
+ALTER TABLE catalog_entries SET (toast_tuple_target = 256);
+--> statement-breakpoint
+ALTER TABLE catalog_entries
+  ALTER COLUMN target_groups SET STORAGE MAIN,
+  ALTER COLUMN skill_areas SET STORAGE MAIN,
+  ALTER COLUMN skill_levels SET STORAGE MAIN,
+  ALTER COLUMN levels SET STORAGE MAIN,
+  ALTER COLUMN provinces SET STORAGE MAIN,
+  ALTER COLUMN title_terms SET STORAGE MAIN,
+  ALTER COLUMN related_terms SET STORAGE MAIN;
