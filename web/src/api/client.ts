@@ -97,6 +97,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   /** PUT with a raw body (e.g. application/pdf). */
   putRaw: <T>(path: string, raw: Blob | ArrayBuffer, contentType: string) => request<T>('PUT', path, { body: { raw, contentType } }),
+  /** POST with a raw body (e.g. a CSV or XLSX file). */
+  postRaw: <T>(path: string, raw: Blob | ArrayBuffer, contentType: string) => request<T>('POST', path, { body: { raw, contentType } }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -14,6 +14,7 @@ export function navItemsFor(session: Session): NavItem[] {
   if (session.user) items.push({ to: '/home', label: 'nav.home' });
   else items.push({ to: '/', label: 'nav.landing', end: true });
   items.push({ to: '/framework', label: 'nav.framework' });
+  items.push({ to: '/catalog', label: 'nav.catalog' });
   const roles = new Set(session.roles.map((r) => r.role));
   if (roles.has('provider_admin')) items.push({ to: '/provider', label: 'nav.provider' });
   if (roles.has('accreditation_officer')) items.push({ to: '/officer', label: 'nav.officer' });

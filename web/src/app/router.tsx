@@ -29,6 +29,10 @@ const ReviewerInboxPage = lazy(() => import('../features/accreditation/reviewer-
 const ReviewerApplyPage = lazy(() => import('../features/accreditation/reviewer-apply-page.js'));
 const ReviewFormPage = lazy(() => import('../features/accreditation/review-form-page.js'));
 const OutboxPage = lazy(() => import('../features/accreditation/outbox-page.js'));
+const CatalogSearchPage = lazy(() => import('../features/catalog/search-page.js'));
+const CatalogCoursePage = lazy(() => import('../features/catalog/course-page.js'));
+const CatalogProviderPage = lazy(() => import('../features/catalog/provider-page.js'));
+const CatalogDataPage = lazy(() => import('../features/catalog/data-page.js'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
 
@@ -70,6 +74,10 @@ export const router = createBrowserRouter([
           { path: '/reviewer', element: page(<RequireSession hasRole="reviewer">{<ReviewerInboxPage />}</RequireSession>) },
           { path: '/reviewer/apply', element: page(<RequireSession>{<ReviewerApplyPage />}</RequireSession>) },
           { path: '/reviewer/assignments/:id', element: page(<RequireSession hasRole="reviewer">{<ReviewFormPage />}</RequireSession>) },
+          { path: '/catalog', element: page(<CatalogSearchPage />) },
+          { path: '/catalog/data', element: page(<CatalogDataPage />) },
+          { path: '/catalog/courses/:id', element: page(<CatalogCoursePage />) },
+          { path: '/catalog/providers/:id', element: page(<CatalogProviderPage />) },
           { path: '/outbox', element: page(<RequireSession>{<OutboxPage />}</RequireSession>) },
           { path: '*', element: <NotFoundPage /> },
         ],

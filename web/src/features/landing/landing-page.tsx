@@ -22,6 +22,9 @@ export default function LandingPage() {
           <Button component={Link} to="/framework" size="md">
             {t('landing.viewFramework')}
           </Button>
+          <Button component={Link} to="/catalog" size="md" variant="light">
+            {t('landing.searchCatalog')}
+          </Button>
           {isSignedIn ? (
             <Button component={Link} to="/home" size="md" variant="outline">
               {t('landing.goHome')}
