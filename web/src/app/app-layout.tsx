@@ -69,7 +69,8 @@ export function AppLayout() {
         key={item.to}
         component={NavLink}
         to={item.to}
-        end={item.end}
+        // A more specific entry that matches (the officer's import under /officer) is the current one, not both.
+        end={item.end || items.some((o) => o.to.startsWith(`${item.to}/`) && location.pathname.startsWith(o.to))}
         className="nav-link"
         c={vertical ? 'dark' : 'thaksa.9'}
         fw={600}

@@ -16,8 +16,10 @@ export function navItemsFor(session: Session): NavItem[] {
   items.push({ to: '/framework', label: 'nav.framework' });
   items.push({ to: '/catalog', label: 'nav.catalog' });
   const roles = new Set(session.roles.map((r) => r.role));
+  if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
   if (roles.has('provider_admin')) items.push({ to: '/provider', label: 'nav.provider' });
   if (roles.has('accreditation_officer')) items.push({ to: '/officer', label: 'nav.officer' });
+  if (roles.has('accreditation_officer')) items.push({ to: '/officer/catalog-import', label: 'nav.catalogImport' });
   if (roles.has('reviewer')) items.push({ to: '/reviewer', label: 'nav.reviewer' });
   if (!session.user) {
     items.push({ to: '/verify', label: 'nav.verify' });

@@ -33,6 +33,9 @@ const CatalogSearchPage = lazy(() => import('../features/catalog/search-page.js'
 const CatalogCoursePage = lazy(() => import('../features/catalog/course-page.js'));
 const CatalogProviderPage = lazy(() => import('../features/catalog/provider-page.js'));
 const CatalogDataPage = lazy(() => import('../features/catalog/data-page.js'));
+const CourseRunsPage = lazy(() => import('../features/catalog/runs-page.js'));
+const ShortlistPage = lazy(() => import('../features/catalog/shortlist-page.js'));
+const CatalogImportPage = lazy(() => import('../features/catalog/import-page.js'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
 
@@ -66,6 +69,7 @@ export const router = createBrowserRouter([
           { path: '/provider', element: page(<RequireSession hasRole="provider_admin">{<ProviderHomePage />}</RequireSession>) },
           { path: '/provider/courses/new', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
           { path: '/provider/courses/:id', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
+          { path: '/provider/courses/:id/runs', element: page(<RequireSession hasRole="provider_admin">{<CourseRunsPage />}</RequireSession>) },
           { path: '/officer', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerQueuePage />}</RequireSession>) },
           { path: '/officer/courses/:id', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerCoursePage />}</RequireSession>) },
           { path: '/officer/providers', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerProvidersPage />}</RequireSession>) },
@@ -78,6 +82,8 @@ export const router = createBrowserRouter([
           { path: '/catalog/data', element: page(<CatalogDataPage />) },
           { path: '/catalog/courses/:id', element: page(<CatalogCoursePage />) },
           { path: '/catalog/providers/:id', element: page(<CatalogProviderPage />) },
+          { path: '/agency/shortlist', element: page(<RequireSession hasRole="agency_admin">{<ShortlistPage />}</RequireSession>) },
+          { path: '/officer/catalog-import', element: page(<RequireSession hasRole="accreditation_officer">{<CatalogImportPage />}</RequireSession>) },
           { path: '/outbox', element: page(<RequireSession>{<OutboxPage />}</RequireSession>) },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -214,6 +214,16 @@ function Editor({ course }: { course: CourseView | undefined }) {
             <Anchor component={Link} to={`/verify/accreditation/${encodeURIComponent(course.accreditationNumber)}`}>
               {t('acc.editor.publicPage')}
             </Anchor>
+            {course.state === 'accredited' || course.state === 'accredited_with_conditions' ? (
+              <>
+                <Anchor component={Link} to={`/provider/courses/${course.id}/runs`}>
+                  {t('catalog.runs.manageLink')}
+                </Anchor>
+                <Anchor component={Link} to={`/catalog/courses/${course.id}`}>
+                  {t('catalog.runs.publicPage')}
+                </Anchor>
+              </>
+            ) : null}
           </Group>
         </Alert>
       ) : null}

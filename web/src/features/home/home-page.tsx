@@ -9,7 +9,7 @@ import { usePageTitle } from '../../lib/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 
 /** Modules the product plans; described as coming until they ship, never faked. */
-const COMING = ['accreditation', 'catalog', 'assessment', 'development', 'reports', 'volunteers', 'factcheck'] as const;
+const COMING = ['accreditation', 'assessment', 'development', 'reports', 'volunteers', 'factcheck'] as const;
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -18,6 +18,9 @@ export default function HomePage() {
   const lang = currentLanguage();
   const available = [
     { to: '/framework', label: 'nav.framework', show: true },
+    { to: '/catalog', label: 'nav.catalog', show: true },
+    { to: '/agency/shortlist', label: 'nav.shortlist', show: session.roles.some((r) => r.role === 'agency_admin') },
+    { to: '/officer/catalog-import', label: 'nav.catalogImport', show: session.roles.some((r) => r.role === 'accreditation_officer') },
     { to: '/admin/framework', label: 'nav.adminFramework', show: session.abilities.editFramework },
     { to: '/admin/users', label: 'nav.adminUsers', show: session.abilities.manageUsers },
     { to: '/admin/audit', label: 'nav.adminAudit', show: session.abilities.readAudit },
