@@ -2,9 +2,9 @@
  * The fixed catalogue of the search relevance test set (relevance.test.ts).
  *
  * TEST DATA, NOT OFFICIAL: every course below is invented for testing search. The providers are named after
- * real agencies, universities and kinds of companies so that queries look like what people type, but none of
- * these courses, fees, unit assignments or accreditation states is a statement about any real provider.
- * The unit codes have the shape of TPQI competency units; their assignment to courses is made up.
+ * real agencies and universities (the company is fictitious) so that queries look like what people type,
+ * but none of these courses, fees, unit assignments or accreditation states is a statement about any real
+ * provider. The unit codes are TPQI competency-unit codes; their assignment to courses is made up.
  *
  * The catalogue is built to make ranking matter: several cyber-security courses at different levels and for
  * different audiences, several data courses, courses that mention a topic only in their summary, providers
@@ -18,12 +18,10 @@ export const RELEVANCE_PROVIDERS = {
   tdga: ['สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล', 'Thailand Digital Government Academy (TDGA)'],
   dga: ['สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)', 'Digital Government Development Agency (DGA)'],
   ocsc: ['สำนักงานคณะกรรมการข้าราชการพลเรือน', 'Office of the Civil Service Commission (OCSC)'],
-  onde: ['สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ', 'Office of the National Digital Economy and Society Commission (ONDE)'],
   ncsa: ['สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ', 'National Cyber Security Agency (NCSA)'],
   pdpc: ['สำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล', 'Office of the Personal Data Protection Committee (PDPC)'],
   etda: ['สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์', 'Electronic Transactions Development Agency (ETDA)'],
   depa: ['สำนักงานส่งเสริมเศรษฐกิจดิจิทัล', 'Digital Economy Promotion Agency (depa)'],
-  nso: ['สำนักงานสถิติแห่งชาติ', 'National Statistical Office'],
   cgd: ['กรมบัญชีกลาง', "Comptroller General's Department"],
   chula: ['จุฬาลงกรณ์มหาวิทยาลัย', 'Chulalongkorn University'],
   ku: ['มหาวิทยาลัยเกษตรศาสตร์', 'Kasetsart University'],
@@ -32,7 +30,6 @@ export const RELEVANCE_PROVIDERS = {
   psu: ['มหาวิทยาลัยสงขลานครินทร์', 'Prince of Songkla University'],
   kmitl: ['สถาบันเทคโนโลยีพระจอมเกล้าเจ้าคุณทหารลาดกระบัง', "King Mongkut's Institute of Technology Ladkrabang"],
   skill: ['บริษัท ดิจิทัลสกิล อะคาเดมี จำกัด', 'Digital Skill Academy Co., Ltd.'],
-  secure: ['บริษัท ไซเบอร์ดีเฟนซ์ เทรนนิ่ง จำกัด', 'Cyber Defence Training Co., Ltd.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 type ProviderKey = keyof typeof RELEVANCE_PROVIDERS;
@@ -112,7 +109,7 @@ export const RELEVANCE_CATALOGUE = {
     titleEn: 'Introduction to Penetration Testing for IT Officers',
     summaryTh: 'หลักการทดสอบเจาะระบบอย่างมีจริยธรรม การค้นหาช่องโหว่ของเว็บแอปพลิเคชัน และการเขียนรายงานผลการทดสอบ',
     summaryEn: 'Ethical hacking, finding web application vulnerabilities and reporting.',
-    by: 'secure',
+    by: 'kmitl',
     areas: [
       ['CS', 3],
       ['DT', 2],
@@ -163,7 +160,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'ความมั่นคงปลอดภัยไซเบอร์สำหรับหน่วยงานโครงสร้างพื้นฐานสำคัญทางสารสนเทศ',
     titleEn: 'Cyber Security for Critical Information Infrastructure',
     summaryTh: 'มาตรฐานขั้นต่ำและการตรวจประเมินสำหรับหน่วยงานโครงสร้างพื้นฐานสำคัญทางสารสนเทศ',
-    by: 'secure',
+    by: 'ncsa',
     areas: [['CS', 3]],
     groups: ['TECHNOLOGY', 'MANAGEMENT'],
     feeBaht: 18000,
@@ -174,7 +171,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'การบริหารจัดการความมั่นคงปลอดภัยสารสนเทศตามมาตรฐาน ISO/IEC 27001',
     titleEn: 'Information Security Management with ISO/IEC 27001',
     summaryTh: 'ข้อกำหนดของมาตรฐาน ISO/IEC 27001 และการจัดทำระบบบริหารจัดการความมั่นคงปลอดภัยสารสนเทศของหน่วยงาน',
-    by: 'secure',
+    by: 'chula',
     areas: [
       ['CS', 2],
       ['DG', 2],
@@ -283,7 +280,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'การจัดทำบัญชีข้อมูลภาครัฐ (Government Data Catalog)',
     titleEn: 'Building a Government Data Catalogue',
     summaryTh: 'สำรวจและจัดทำบัญชีข้อมูลของหน่วยงาน คำอธิบายชุดข้อมูล และการบริหารคุณภาพข้อมูล',
-    by: 'nso',
+    by: 'dga',
     areas: [['DU', 2]],
     groups: ['ACADEMIC', 'TECHNOLOGY'],
     units: ['DG-NORS-036'],
@@ -307,7 +304,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'สถิติพื้นฐานสำหรับการวิเคราะห์ข้อมูลภาครัฐ',
     titleEn: 'Basic Statistics for Government Data Analysis',
     summaryTh: 'ค่าเฉลี่ย การกระจาย การสุ่มตัวอย่าง และการอ่านผลสถิติอย่างถูกต้อง',
-    by: 'nso',
+    by: 'ku',
     areas: [['DU', 1]],
     groups: ['ACADEMIC', 'OTHERS'],
     delivery: 'online',
@@ -420,7 +417,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'พระราชบัญญัติการปฏิบัติราชการทางอิเล็กทรอนิกส์ พ.ศ. 2565',
     titleEn: 'The Electronic Performance of Administrative Duties Act B.E. 2565',
     summaryTh: 'การยื่นคำขอ การออกคำสั่ง และการแจ้งผลทางอิเล็กทรอนิกส์ตามกฎหมายใหม่',
-    by: 'onde',
+    by: 'dga',
     areas: [['DG', 2]],
     groups: ['MANAGEMENT', 'ACADEMIC', 'SERVICE'],
     hours: 6,
@@ -644,7 +641,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'การพัฒนาบริการอิเล็กทรอนิกส์ภาครัฐแบบเบ็ดเสร็จ (e-Service)',
     titleEn: 'One-stop Government e-Services',
     summaryTh: 'ออกแบบบริการที่ประชาชนยื่นคำขอและรับผลได้ทางออนไลน์ครบจบในที่เดียว',
-    by: 'onde',
+    by: 'tdga',
     areas: [['DS', 2]],
     groups: ['SERVICE', 'TECHNOLOGY'],
     hours: 12,
@@ -704,7 +701,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'สถาปัตยกรรมคลาวด์และการย้ายระบบขึ้นคลาวด์',
     titleEn: 'Cloud Architecture and Migration',
     summaryTh: 'ออกแบบระบบบนคลาวด์ให้ทนทาน ปลอดภัย และคุ้มค่า พร้อมแผนย้ายระบบเดิม',
-    by: 'secure',
+    by: 'kmitl',
     areas: [['DT', 3]],
     groups: ['TECHNOLOGY'],
     feeBaht: 15000,
@@ -730,7 +727,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'ระบบอัตโนมัติด้วย RPA เพื่อลดงานเอกสารซ้ำซ้อน',
     titleEn: 'Automating Repetitive Paperwork with RPA',
     summaryTh: 'ใช้ซอฟต์แวร์หุ่นยนต์ทำงานที่ต้องคัดลอกข้อมูลซ้ำ ๆ ระหว่างระบบ',
-    by: 'skill',
+    by: 'depa',
     areas: [['DT', 2]],
     groups: ['ACADEMIC', 'OTHERS'],
     feeBaht: 4500,
@@ -863,7 +860,7 @@ export const RELEVANCE_CATALOGUE = {
     titleTh: 'การรู้เท่าทันสื่อและข่าวปลอมในยุคดิจิทัล',
     titleEn: 'Media Literacy and Fake News',
     summaryTh: 'ตรวจสอบข่าวปลอม แหล่งที่มาของข้อมูล และการแชร์อย่างรับผิดชอบ',
-    by: 'onde',
+    by: 'ocsc',
     areas: [['DL', 1]],
     groups: ALL,
     delivery: 'online',
