@@ -57,13 +57,9 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     (p): p is string => !!p,
   );
   const areaNames = areas.flatMap((a) => [a, labels.areas.get(a)?.nameTh, labels.areas.get(a)?.nameEn]);
-  const documents = {
-    titles: searchDocument(c.titleTh, c.titleEn),
-    titlesEn: c.titleEn ?? '',
-    related: searchDocument(src.provider.nameTh, src.provider.nameEn, ...unitCodes, ...areaNames),
-    body: searchDocument(c.summaryTh, c.summaryEn, ...(c.objectives ?? []), ...outcomes.flatMap((o) => [o.textTh, o.textEn])),
-    bodyEn: [c.summaryEn, ...outcomes.map((o) => o.textEn)].filter(Boolean).join(' '),
-  };
+  const titles = searchDocument(c.titleTh, c.titleEn);
+  // Provider, units and skill areas: matched and ranked. The words added below are matched only.
+  const related = searchDocument(src.provider.nameTh, src.provider.nameEn, ...unitCodes, ...areaNames);
   const isOnline = c.delivery === 'online' || c.delivery === 'blended' || src.runs.some((r) => r.mode === 'online');
   const feeBaht = c.feeBaht ?? 0;
   // What people add to a topic in the search box: where ("GIS เชียงใหม่"), online, free ("อบรม Python ฟรี").
@@ -102,22 +98,14 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
     nextRunOn: upcoming[0]?.startsOn ?? null,
     ratingAvg: src.rating.average,
     ratingCount: src.rating.count,
-    titleTerms: rankTerms(documents.titles.split(' '), { prefixes: true }),
-    relatedTerms: rankTerms(documents.related.split(' ')),
+    titleTerms: rankTerms(titles.split(' '), { prefixes: true }),
+    relatedTerms: rankTerms(related.split(' ')),
     searchText: [c.titleTh, c.titleEn, src.provider.nameTh, src.provider.nameEn].filter(Boolean).join(' ').toLowerCase(),
     isImported: src.course.source === 'import',
     documents: {
-      titles: searchDocument(c.titleTh, c.titleEn),
+      titles,
       titlesEn: c.titleEn ?? '',
-      related: searchDocument(
-        src.provider.nameTh,
-        src.provider.nameEn,
-        src.course.accreditationNumber,
-        ...unitCodes,
-        ...areaNames,
-        ...placeNames,
-        ...facetWords,
-      ),
+      related: [related, searchDocument(src.course.accreditationNumber, ...placeNames, ...facetWords)].filter(Boolean).join(' '),
       body: searchDocument(c.summaryTh, c.summaryEn, ...(c.objectives ?? []), ...outcomes.flatMap((o) => [o.textTh, o.textEn])),
       bodyEn: [c.summaryEn, ...outcomes.map((o) => o.textEn)].filter(Boolean).join(' '),
     },
