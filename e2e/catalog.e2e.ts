@@ -20,6 +20,8 @@ const BUDGET = 250 * 1024;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let courseId = '';
+let searchUrl = '';
+let searchCount = 0;
 let filteredUrl = '';
 let filteredCount = 0;
 
@@ -69,7 +71,7 @@ async function resultCount(page: Page): Promise<number> {
 }
 
 describe('national course catalogue', () => {
-  it('a visitor searches in Thai without spaces, filters by target group and skill area; the URL keeps the search', async () => {
+  it('a visitor finds the catalogue, uses the type-ahead and searches in Thai without spaces; the matches are marked', async () => {
     const page = await open();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หลักสูตรดิจิทัล' }).click();
@@ -105,6 +107,17 @@ describe('national course catalogue', () => {
     expect(marked.some((m) => /ปลอดภัย|ไซเบอร์/.test(m))).toBe(true);
     await results.getByRole('link', { name: COURSE }).waitFor();
     await checkA11y(page, 'catalogue results');
+    searchUrl = page.url();
+    searchCount = found;
+  });
+
+  it('the visitor narrows the results by target group and skill area; back, forward and a shared link keep the search', async () => {
+    expect(searchUrl).toBeTruthy();
+    const page = await open();
+    await page.goto(searchUrl);
+    const found = await resultCount(page);
+    expect(found).toBe(searchCount);
+    const results = page.getByRole('region', { name: 'ผลการค้นหา' });
 
     // Facets: each tick narrows the list, is a chip and is in the URL.
     await page.getByRole('checkbox', { name: /^กลุ่มผู้ปฏิบัติงานเฉพาะด้านเทคโนโลยีดิจิทัล/ }).click();
