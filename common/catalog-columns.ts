@@ -109,6 +109,14 @@ export const IMPORT_COLUMNS: readonly ColumnDoc[] = [
     example: '0994000158378',
   },
   {
+    key: 'providerKind',
+    type: 'text',
+    th: 'ประเภทผู้ให้บริการ: government, university, company, foundation (ว่าง = อนุมานจากชื่อ)',
+    en: 'Provider type: government, university, company, foundation (empty = inferred from the name)',
+    example: 'university',
+  },
+
+  {
     key: 'targetGroups',
     type: 'list',
     required: true,

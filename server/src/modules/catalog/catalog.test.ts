@@ -183,6 +183,13 @@ describe('completions and ratings', () => {
     learner = await clientAs(t, 'learner');
     const res = await provider.request({ method: 'POST', url: `/api/catalog/courses/${courseId}/runs`, payload: run({ label: 'รุ่นที่ 2' }) });
     runId = res.json().id;
+    // The run has taken place: completions are recorded after it.
+    const moved = await provider.request({
+      method: 'PUT',
+      url: `/api/catalog/courses/${courseId}/runs/${runId}`,
+      payload: run({ label: 'รุ่นที่ 2', startsOn: future(-10), endsOn: future(-8), registrationDeadline: future(-20) }),
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
   });
 
   it('a learner cannot rate before completing (403)', async () => {
@@ -199,7 +206,7 @@ describe('completions and ratings', () => {
     const bad = await provider.request({
       method: 'POST',
       url: `/api/catalog/courses/${courseId}/runs/${runId}/completions`,
-      payload: { emails: [learnerEmail, 'nobody@example.test'], completedOn: future(32) },
+      payload: { emails: [learnerEmail, 'nobody@example.test'], completedOn: future(-8) },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'body.emails.1', code: 'completion.unknown_learner' })]);
@@ -207,13 +214,13 @@ describe('completions and ratings', () => {
     const ok = await provider.request({
       method: 'POST',
       url: `/api/catalog/courses/${courseId}/runs/${runId}/completions`,
-      payload: { emails: [learnerEmail.toUpperCase()], completedOn: future(32) },
+      payload: { emails: [learnerEmail.toUpperCase()], completedOn: future(-8) },
     });
     expect(ok.json()).toEqual({ recorded: 1, alreadyRecorded: 0 });
     const again = await provider.request({
       method: 'POST',
       url: `/api/catalog/courses/${courseId}/runs/${runId}/completions`,
-      payload: { emails: [learnerEmail], completedOn: future(32) },
+      payload: { emails: [learnerEmail], completedOn: future(-8) },
     });
     expect(again.json()).toEqual({ recorded: 0, alreadyRecorded: 1 });
     const [record] = await t.database.db.select().from(learningRecords);
@@ -224,6 +231,14 @@ describe('completions and ratings', () => {
       runId,
       authority: `provider:${providerId}`,
     });
+    const runs = (await provider.request({ url: `/api/catalog/courses/${courseId}/runs` })).json().items;
+    expect(runs.find((r: { id: string }) => r.id === runId).completions).toBe(1);
+    const tooLate = await provider.request({
+      method: 'POST',
+      url: `/api/catalog/courses/${courseId}/runs/${runId}/completions`,
+      payload: { emails: [learnerEmail], completedOn: '2099-01-01' },
+    });
+    expect(tooLate.json().errors[0]).toMatchObject({ path: 'body.completedOn', code: 'run.completed_in_future' });
   });
 
   it('then rates once; averages show on the page and in search; a second rating is 409', async () => {

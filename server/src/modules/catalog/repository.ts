@@ -58,7 +58,8 @@ export async function listRuns(db: Db, courseId: string, opts: { all: boolean; t
   return db
     .select({
       run: courseRuns,
-      completions: sql<number>`(select count(*)::int from ${learningRecords} lr where lr.run_id = ${courseRuns.id} and lr.verb = 'completed')`,
+      // Written out: inside a subquery drizzle would print the outer column without its table.
+      completions: sql<number>`(select count(*)::int from learning_records lr where lr.run_id = course_runs.id and lr.verb = 'completed')`,
     })
     .from(courseRuns)
     .where(

@@ -108,6 +108,11 @@ export async function recordCompletions(ctx: Ctx, courseId: string, runId: strin
     const { course, actor } = await loadManagedCourse(ctx, tx, courseId);
     const run = await repo.findRun(tx, runId);
     if (!run || run.courseId !== courseId) throw AppError.notFound('run');
+    if (body.completedOn > todayInBangkok()) {
+      throw AppError.invalid([
+        { path: 'body.completedOn', message: 'completion cannot be in the future', code: 'run.completed_in_future' },
+      ]);
+    }
     if (body.completedOn < run.startsOn) {
       throw AppError.invalid([
         { path: 'body.completedOn', message: 'completion cannot be before the run starts', code: 'run.completed_before_start' },
