@@ -119,6 +119,7 @@ export type SearchResult = z.infer<typeof SearchResult>;
 
 export const SuggestCoursesQuery = z.object({ q: z.string().trim().min(1).max(100) });
 export const CourseSuggestion = z.object({ id: z.string(), titleTh: z.string(), titleEn: z.string(), providerNameTh: z.string() });
+export type CourseSuggestion = z.infer<typeof CourseSuggestion>;
 export const SuggestionList = z.object({ items: z.array(CourseSuggestion) });
 
 export const RunMode = z.enum(['onsite', 'online']);

@@ -12,6 +12,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../common/errors.js';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -20,6 +21,16 @@ export const TABLE_CONTENT_TYPES: Record<string, TableFormat> = {
   'text/csv': 'csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
+
+/**
+ * Lets routes receive uploaded tables as the raw request stream (the services spool it with their own size
+ * limit). Several modules import tables; the parsers are registered once, whichever asks first.
+ */
+export function acceptTableUploads(app: FastifyInstance) {
+  for (const type of Object.keys(TABLE_CONTENT_TYPES)) {
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+  }
+}
 
 export interface Spooled {
   path: string;
@@ -84,10 +95,26 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** The rows of the spooled table, keyed by header, trimmed; blank rows skipped. Headers must be on the first row. */
-export async function* readTable(file: Spooled): AsyncGenerator<TableRow> {
+/** A read stream of the spooled file that reports how many bytes have been read (for progress bars). */
+function readCounting(path: string, onProgress?: (bytesRead: number) => void) {
+  const stream = createReadStream(path);
+  if (onProgress) {
+    let bytes = 0;
+    stream.on('data', (chunk) => {
+      bytes += chunk.length;
+      onProgress(bytes);
+    });
+  }
+  return stream;
+}
+
+/**
+ * The rows of the spooled table, keyed by header, trimmed; blank rows skipped. Headers must be on the first
+ * row. `onProgress` hears how far into the file the reader is, in bytes.
+ */
+export async function* readTable(file: Spooled, opts: { onProgress?: (bytesRead: number) => void } = {}): AsyncGenerator<TableRow> {
   if (file.format === 'csv') {
-    const parser = createReadStream(file.path).pipe(
+    const parser = readCounting(file.path, opts.onProgress).pipe(
       parse({
         bom: true,
         columns: (h: string[]) => h.map((x) => x.trim()),
@@ -102,7 +129,7 @@ export async function* readTable(file: Spooled): AsyncGenerator<TableRow> {
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(readCounting(file.path, opts.onProgress), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

@@ -25,7 +25,7 @@ import {
 import { Ok } from '../../../../common/contracts/shared.js';
 import { AppError } from '../../../../common/errors.js';
 import { IdParams, problems, sendShared, typed, z } from '../../lib/http.js';
-import { TABLE_CONTENT_TYPES } from '../../lib/tabular.js';
+import { acceptTableUploads, TABLE_CONTENT_TYPES } from '../../lib/tabular.js';
 import { getCatalogCourse, getCatalogProvider } from './course.service.js';
 import { importCourses } from './import.service.js';
 import { exportCatalogCsv, exportCatalogXlsx, listOpenCourses } from './open-data.service.js';
@@ -53,8 +53,7 @@ export function catalogRoutes(app: FastifyInstance) {
   const r = typed(app);
   const search = { access: 'public', rateLimit: { max: app.thaksaConfig.SEARCH_RATE_PER_MINUTE, timeWindow: '1 minute' } } as const;
   const openData = { access: 'public', rateLimit: { max: app.thaksaConfig.OPEN_DATA_RATE_PER_MINUTE, timeWindow: '1 minute' } } as const;
-  // Imports arrive as the raw file; the service streams it to a temporary file with its own size limit.
-  for (const type of Object.keys(TABLE_CONTENT_TYPES)) app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+  acceptTableUploads(app);
 
   r.get('/api/catalog/courses', {
     config: search,

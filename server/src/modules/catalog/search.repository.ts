@@ -214,20 +214,25 @@ export async function findProviderNames(db: Db, ids: string[]): Promise<{ id: st
   return queryRows(db, sql`select id, name_th, name_en from providers where id = any(${sql`${`{${ids.join(',')}}`}::uuid[]`})`);
 }
 
-/** Up to `limit` titles for type-ahead. */
-export async function suggestEntries(db: Db, m: TextMatch, limit: number) {
+/**
+ * Up to `limit` course ids for type-ahead, best first. Only in-row columns are read while choosing (the
+ * titles live out of line), so the candidates of a short prefix cost a narrow scan; the caller then
+ * fetches the few titles.
+ */
+export async function suggestEntryIds(db: Db, m: TextMatch, limit: number): Promise<string[]> {
   const cond = textCondition(m);
   if (!cond) return [];
   const rank =
     m.kind === 'fulltext'
       ? sql`(select count(*) from unnest(e.title_terms) t where t = any(${intArray(queryRankTerms(m.tokens))})) desc`
       : sql`word_similarity(${(m as { q: string }).q}, e.search_text) desc`;
-  return queryRows<{ course_id: string; title_th: string; title_en: string; provider_name_th: string }>(
+  const rows = await queryRows<{ course_id: string }>(
     db,
-    sql`select e.course_id, e.title_th, e.title_en, e.provider_name_th from catalog_entries e
+    sql`select e.course_id from catalog_entries e
         where ${cond} and e.status in ('accredited', 'accredited_with_conditions')
         order by ${rank}, e.rating_count desc, e.course_id limit ${limit}`,
   );
+  return rows.map((r) => r.course_id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FacetName, FacetValue, SearchCoursesQuery, SearchResult } from '../../../../common/contracts/catalog.js';
+import type { CourseSuggestion, FacetName, FacetValue, SearchCoursesQuery, SearchResult } from '../../../../common/contracts/catalog.js';
 import { FACET_NAMES } from '../../../../common/contracts/catalog.js';
 import { findProvince } from '../../../../common/provinces.js';
 import type { Db } from '../../db/client.js';
@@ -35,15 +35,16 @@ class ResultCache<T> {
 }
 
 /** One cache per configuration (an instance has one; tests build several apps in a process). */
-const caches = new WeakMap<object, ResultCache<SearchResult>>();
-function cacheFor(config: Ctx['config']): ResultCache<SearchResult> {
+function cacheIn<T>(caches: WeakMap<object, ResultCache<T>>, config: Ctx['config']): ResultCache<T> {
   let cache = caches.get(config);
   if (!cache) {
-    cache = new ResultCache<SearchResult>(config.SEARCH_CACHE_ENTRIES);
+    cache = new ResultCache<T>(config.SEARCH_CACHE_ENTRIES);
     caches.set(config, cache);
   }
   return cache;
 }
+const searchCaches = new WeakMap<object, ResultCache<SearchResult>>();
+const suggestionCaches = new WeakMap<object, ResultCache<CourseSuggestion[]>>();
 
 /** The cache key: the query with its lists sorted, so `a,b` and `b,a` share a result. */
 function cacheKey(q: SearchCoursesQuery): string {
@@ -148,7 +149,7 @@ async function runSearch(ctx: Ctx, q: SearchCoursesQuery): Promise<SearchResult>
  * when nothing matches word for word, filters and facet counts, ranked or sorted; no login needed.
  */
 export async function searchCourses(ctx: Ctx, q: SearchCoursesQuery): Promise<SearchResult> {
-  const cache = cacheFor(ctx.config);
+  const cache = cacheIn(searchCaches, ctx.config);
   const version = await repo.catalogVersion(ctx.db);
   const key = cacheKey(q);
   const hit = cache.get(key, version);
@@ -158,16 +159,24 @@ export async function searchCourses(ctx: Ctx, q: SearchCoursesQuery): Promise<Se
   return result;
 }
 
-/** Up to 10 titles for type-ahead, from accredited courses. */
-export async function suggestCourses(ctx: Ctx, q: string) {
+/** Up to 10 titles for type-ahead, from accredited courses; cached like search results (prefixes repeat). */
+export async function suggestCourses(ctx: Ctx, q: string): Promise<CourseSuggestion[]> {
   const tokens = queryTokens(q);
   if (tokens.length === 0) return [];
-  let rows = await repo.suggestEntries(ctx.db, { kind: 'fulltext', tokens }, 10);
-  if (rows.length === 0) {
-    rows = await ctx.db.transaction(async (tx) => {
+  const cache = cacheIn(suggestionCaches, ctx.config);
+  const version = await repo.catalogVersion(ctx.db);
+  const key = q.normalize('NFC').toLowerCase();
+  const hit = cache.get(key, version);
+  if (hit) return hit;
+  let ids = await repo.suggestEntryIds(ctx.db, { kind: 'fulltext', tokens }, 10);
+  if (ids.length === 0) {
+    ids = await ctx.db.transaction(async (tx) => {
       await repo.applySimilarityThreshold(tx);
-      return repo.suggestEntries(tx, { kind: 'similar', q: q.normalize('NFC').toLowerCase() }, 10);
+      return repo.suggestEntryIds(tx, { kind: 'similar', q: key }, 10);
     });
   }
-  return rows.map((r) => ({ id: r.course_id, titleTh: r.title_th, titleEn: r.title_en, providerNameTh: r.provider_name_th }));
+  const rows = await repo.findEntriesByIds(ctx.db, ids);
+  const result = rows.map((r) => ({ id: r.course_id, titleTh: r.title_th, titleEn: r.title_en, providerNameTh: r.provider_name_th }));
+  cache.set(key, version, result);
+  return result;
 }
