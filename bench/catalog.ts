@@ -6,7 +6,7 @@ import type { CourseContent } from '../common/contracts/accreditation.js';
 import { type Db, queryRows } from '../server/src/db/client.js';
 import { courseRuns, courses, courseVersions, providers } from '../server/src/db/schema/index.js';
 import { upsertEntries } from '../server/src/modules/catalog/entries.repository.js';
-import { buildEntry, frameworkLabelsLoader } from '../server/src/modules/catalog/service.js';
+import { buildEntry, frameworkLabels } from '../server/src/modules/catalog/service.js';
 import { AUDIENCES, EXAMPLES, FORMATS, LEVELS, PLACES, PROVIDER_PREFIXES, PROVINCE_CODES, rng, TOPICS } from './catalog-text.js';
 import { freshDatabase, type Measurement, measure, report, startServer } from './lib.js';
 
@@ -39,7 +39,7 @@ async function insertProviders(db: Db): Promise<{ id: string; nameTh: string; na
 async function generate(db: Db, frameworkId: string) {
   const r = rng(42);
   const provs = await insertProviders(db);
-  const labels = await frameworkLabelsLoader(db)(frameworkId);
+  const labels = await frameworkLabels(db, frameworkId);
   const now = Date.now();
   for (let start = 0; start < COURSES; start += BATCH) {
     const courseRows: (typeof courses.$inferInsert)[] = [];

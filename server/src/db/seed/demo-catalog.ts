@@ -3,7 +3,7 @@ import type { CourseContent } from '../../../../common/contracts/accreditation.j
 import { todayInBangkok } from '../../lib/thai-text.js';
 import { addYears, formatAccreditationNumber } from '../../modules/accreditation/numbering.js';
 import { PUBLIC_STATES } from '../../modules/accreditation/state-machine.js';
-import { frameworkLabelsLoader, syncCatalogEntry } from '../../modules/catalog/service.js';
+import { frameworkLabels, syncCatalogEntry } from '../../modules/catalog/service.js';
 import { courseRatings, courseRuns, courses, courseVersions, frameworks, learningRecords } from '../schema/index.js';
 import type { DemoContext, DemoSeeder } from './demo.js';
 
@@ -74,7 +74,7 @@ const demoNumber = (i: number) => formatAccreditationNumber('สดช.', 2567, 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
 
 async function seedImportedCourses(ctx: DemoContext, frameworkId: string, officer: string | null): Promise<number> {
-  const labels = await frameworkLabelsLoader(ctx.db)(frameworkId);
+  const labels = await frameworkLabels(ctx.db, frameworkId);
   const today = todayInBangkok();
   let n = 0;
   for (const [i, [titleTh, titleEn, summaryTh, providerKey, areas, groups, delivery, fee, hours, province]] of IMPORTED.entries()) {

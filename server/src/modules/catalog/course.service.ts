@@ -7,7 +7,9 @@ import { todayInBangkok } from '../../lib/thai-text.js';
 import { canManageRuns, canRate, hrAgencyIds } from './policy.js';
 import { presentEntrySummary, presentRun } from './present.js';
 import * as repo from './repository.js';
-import { frameworkLabelsLoader } from './service.js';
+import { cacheIn, type ResultCache } from './result-cache.js';
+import { catalogVersion } from './search.repository.js';
+import { frameworkLabels } from './service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -37,25 +39,39 @@ async function abilitiesOf(ctx: Ctx, course: { id: string; providerId: string; s
   };
 }
 
+type PublicCourseView = Omit<CatalogCourseView, 'abilities' | 'myRating'>;
+const pageCaches = new WeakMap<object, ResultCache<PublicCourseView>>();
+
 /**
  * A course's public page: everything a learner or an HR officer needs, with schema.org `Course` data;
- * anyone may read it. A course that is not in the catalogue (never accredited, or revoked) is 404.
+ * anyone may read it. A course that is not in the catalogue (never accredited, or revoked) is 404. The part
+ * that is the same for everyone is cached like search results; the caller's abilities are added to it.
  */
 export async function getCatalogCourse(ctx: Ctx, id: string): Promise<CatalogCourseView> {
+  const today = todayInBangkok();
+  const cache = cacheIn(pageCaches, ctx.config);
+  const version = await catalogVersion(ctx.db);
+  let page = cache.get(`${id}|${today}`, version);
+  if (!page) {
+    page = await publicCourseView(ctx, id, today);
+    cache.set(`${id}|${today}`, version, page);
+  }
+  return { ...page, ...(await abilitiesOf(ctx, { id, providerId: page.providerId, state: page.status })) };
+}
+
+async function publicCourseView(ctx: Ctx, id: string, today: string): Promise<PublicCourseView> {
   const row = await repo.findEntryWithContent(ctx.db, id);
   if (!row) throw AppError.notFound('course');
-  const today = todayInBangkok();
   const c = row.content;
-  const labels = await frameworkLabelsLoader(ctx.db)(row.framework_id);
-  const [runs, rating, provider, mine] = await Promise.all([
+  const labels = await frameworkLabels(ctx.db, row.framework_id);
+  const [runs, rating, provider] = await Promise.all([
     repo.listRuns(ctx.db, id, { all: false, today }),
     repo.ratingSummary(ctx.db, id),
     repo.findProvider(ctx.db, row.provider_id),
-    abilitiesOf(ctx, { id, providerId: row.provider_id, state: row.status }),
   ]);
   const summary = presentEntrySummary(row);
   const runViews = runs.map((r) => presentRun({ ...r.run, completions: r.completions }));
-  const view: Omit<CatalogCourseView, 'jsonLd'> = {
+  const view: Omit<PublicCourseView, 'jsonLd'> = {
     ...summary,
     summaryTh: row.summary_th,
     summaryEn: row.summary_en,
@@ -89,13 +105,12 @@ export async function getCatalogCourse(ctx: Ctx, id: string): Promise<CatalogCou
     },
     runs: runViews,
     rating,
-    ...mine,
   };
   return { ...view, jsonLd: courseJsonLd(view, ctx.config.BASE_URL) };
 }
 
 /** schema.org `Course` with its runs as `CourseInstance`s and its fee as an `Offer` (https://schema.org/Course). */
-export function courseJsonLd(v: Omit<CatalogCourseView, 'jsonLd'>, baseUrl: string): Record<string, unknown> {
+export function courseJsonLd(v: Omit<PublicCourseView, 'jsonLd'>, baseUrl: string): Record<string, unknown> {
   const url = `${baseUrl}/catalog/courses/${v.id}`;
   const mode = (m: string) => (m === 'online' ? 'online' : m === 'blended' ? 'blended' : 'onsite');
   return {

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js';
 import { searchDocument } from '../../lib/thai-search.js';
 import { todayInBangkok } from '../../lib/thai-text.js';
 import { PUBLIC_STATES } from '../accreditation/state-machine.js';
-import { findFrameworkContent } from '../framework/repository.js';
+import { findFrameworkLabels } from '../framework/repository.js';
 import * as repo from './entries.repository.js';
 import { rankTerms } from './rank-terms.js';
 
@@ -18,25 +18,23 @@ export interface FrameworkLabels {
   groups: Map<string, { nameTh: string; nameEn: string }>;
 }
 
-/** Skill-area and target-group names of a framework version, memoised for the caller's batch. */
-export function frameworkLabelsLoader(db: Db) {
-  const cache = new Map<string, Promise<FrameworkLabels>>();
-  return (frameworkId: string | null | undefined): Promise<FrameworkLabels> => {
-    const key = frameworkId ?? '';
-    let labels = cache.get(key);
-    if (!labels) {
-      labels = (async () => {
-        if (!frameworkId) return { areas: new Map(), groups: new Map() };
-        const { areas, groups } = await findFrameworkContent(db, frameworkId);
-        return {
-          areas: new Map(areas.map((a) => [a.code, { nameTh: a.nameTh, nameEn: a.nameEn }])),
-          groups: new Map(groups.map((g) => [g.code, { nameTh: g.nameTh, nameEn: g.nameEn }])),
-        };
-      })();
-      cache.set(key, labels);
-    }
-    return labels;
+const NO_LABELS: FrameworkLabels = { areas: new Map(), groups: new Map() };
+/** Published versions never change, so their labels are kept for the life of the process. */
+const publishedLabels = new Map<string, FrameworkLabels>();
+
+/** Skill-area and target-group names of a framework version (none for an unknown or missing version). */
+export async function frameworkLabels(db: Db, frameworkId: string | null | undefined): Promise<FrameworkLabels> {
+  if (!frameworkId) return NO_LABELS;
+  const known = publishedLabels.get(frameworkId);
+  if (known) return known;
+  const found = await findFrameworkLabels(db, frameworkId);
+  if (!found) return NO_LABELS;
+  const labels = {
+    areas: new Map(found.areas.map((a) => [a.code, { nameTh: a.nameTh, nameEn: a.nameEn }])),
+    groups: new Map(found.groups.map((g) => [g.code, { nameTh: g.nameTh, nameEn: g.nameEn }])),
   };
+  if (found.status === 'published') publishedLabels.set(frameworkId, labels);
+  return labels;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -116,18 +114,14 @@ export function buildEntry(src: repo.EntrySource, labels: FrameworkLabels, today
  * Brings one course's catalogue entry in step with its records, inside the caller's transaction: built
  * when the course is in a public state (accredited, with conditions, suspended, expired), removed otherwise.
  */
-export async function syncCatalogEntry(
-  tx: Db,
-  courseId: string,
-  opts: { labels?: ReturnType<typeof frameworkLabelsLoader>; today?: string } = {},
-): Promise<void> {
+export async function syncCatalogEntry(tx: Db, courseId: string, opts: { today?: string } = {}): Promise<void> {
   const today = opts.today ?? todayInBangkok();
   const src = await repo.findEntrySource(tx, courseId, today);
   if (!src || !(PUBLIC_STATES as readonly string[]).includes(src.course.state)) {
     await repo.deleteEntry(tx, courseId);
     return;
   }
-  const labels = await (opts.labels ?? frameworkLabelsLoader(tx))(src.content.frameworkId ?? src.course.frameworkId);
+  const labels = await frameworkLabels(tx, src.content.frameworkId ?? src.course.frameworkId);
   await repo.upsertEntries(tx, [buildEntry(src, labels, today)]);
 }
 
@@ -137,7 +131,6 @@ export async function syncCatalogEntry(
  */
 export async function refreshCatalog(db: Db, now: Date = new Date()): Promise<number> {
   const today = todayInBangkok(now);
-  const labels = frameworkLabelsLoader(db);
   // A course that cannot get an entry (no version row) would be found again: each id is tried once per call.
   const seen = new Set<string>();
   for (;;) {
@@ -145,7 +138,7 @@ export async function refreshCatalog(db: Db, now: Date = new Date()): Promise<nu
     const ids = [...new Set(found)].filter((id) => !seen.has(id));
     if (ids.length === 0) return seen.size;
     await db.transaction(async (tx) => {
-      for (const id of ids) await syncCatalogEntry(tx, id, { labels, today });
+      for (const id of ids) await syncCatalogEntry(tx, id, { today });
     });
     for (const id of ids) seen.add(id);
   }

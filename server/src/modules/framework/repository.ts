@@ -44,6 +44,22 @@ export async function findFrameworkContent(db: Db, id: string) {
   return { areas, groups, levels, units, matrix };
 }
 
+/** The version's status and the names of its skill areas and target groups (what other modules label with). */
+export async function findFrameworkLabels(db: Db, id: string) {
+  const [[framework], areas, groups] = await Promise.all([
+    db.select({ status: frameworks.status }).from(frameworks).where(eq(frameworks.id, id)).limit(1),
+    db
+      .select({ code: skillAreas.code, nameTh: skillAreas.nameTh, nameEn: skillAreas.nameEn })
+      .from(skillAreas)
+      .where(eq(skillAreas.frameworkId, id)),
+    db
+      .select({ code: targetGroups.code, nameTh: targetGroups.nameTh, nameEn: targetGroups.nameEn })
+      .from(targetGroups)
+      .where(eq(targetGroups.frameworkId, id)),
+  ]);
+  return framework ? { status: framework.status, areas, groups } : undefined;
+}
+
 export async function insertFramework(db: Db, row: typeof frameworks.$inferInsert) {
   const [inserted] = await db.insert(frameworks).values(row).returning();
   return inserted;
