@@ -485,7 +485,7 @@ describe('national course catalogue', () => {
     const errors = page.getByRole('table', { name: /^ข้อผิดพลาดรายแถว/ });
     const errorRow = errors.getByRole('row').filter({ hasText: 'skillAreas' });
     expect(((await errorRow.getByRole('cell').first().textContent()) ?? '').trim()).toBe('3');
-    expect(await errorRow.textContent()).toContain('XX');
+    expect(await errorRow.textContent()).toContain('ไม่รู้จักด้านทักษะ "XX"');
     expect(await page.getByRole('button', { name: /^นำเข้า \d+ แถว$/ }).count()).toBe(0);
     await checkA11y(page, 'import with a row error');
 
@@ -498,7 +498,7 @@ describe('national course catalogue', () => {
     expect([...report.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = report.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('แถว,คอลัมน์,ข้อผิดพลาด');
-    expect(lines[1]).toMatch(/^3,skillAreas,/);
+    expect(lines[1]).toBe('3,skillAreas,"ไม่รู้จักด้านทักษะ ""XX"""');
 
     // The fixed file checks clean, then imports; nothing was written by the failed check.
     await file.setInputFiles({ name: 'courses.csv', mimeType: 'text/csv', buffer: good });

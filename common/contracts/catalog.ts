@@ -238,7 +238,15 @@ export const ImportCoursesQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
-export const ImportRowError = z.object({ row: z.number(), column: z.string().nullable(), message: z.string() });
+/** One problem with one row: `code` (with `params`) for the translated text, `message` in English for machines and logs. */
+export const ImportRowError = z.object({
+  row: z.number(),
+  column: z.string().nullable(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
 export const ImportReport = z.object({
   format: z.enum(['csv', 'xlsx']),
   rows: z.number(),

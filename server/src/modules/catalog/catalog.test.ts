@@ -400,6 +400,9 @@ describe('importCourses', () => {
     const report = res.json();
     expect(report.committed).toBe(false);
     expect(report.rows).toBe(3);
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ row: 3, column: 'skillAreas', code: 'unknown_skill_area', params: { value: 'ZZ' } }),
+    );
     const row3 = report.errors.filter((e: { row: number }) => e.row === 3).map((e: { column: string }) => e.column);
     expect(row3).toEqual(
       expect.arrayContaining([

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { IMPORT_COLUMNS } from '../../../../common/catalog-columns.js';
 import { isValidThaiId } from '../../../../common/citizen-id.js';
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
-import type { ImportReport } from '../../../../common/contracts/catalog.js';
+import type { ImportReport, ImportRowError } from '../../../../common/contracts/catalog.js';
 import { findProvince } from '../../../../common/provinces.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
@@ -49,7 +49,8 @@ interface FrameworkCodes {
   levels: Set<number>;
 }
 
-type RowError = { row: number; column: string | null; message: string };
+type RowError = ImportRowError;
+type Params = Record<string, string | number>;
 
 const PROVIDER_KINDS = ['government', 'university', 'company', 'foundation'];
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
@@ -71,38 +72,41 @@ function providerKind(given: string, name: string): string {
 /** Checks one row against the documented columns and the current framework; returns the row or its errors. */
 export function parseImportRow(row: number, v: Record<string, string>, fw: FrameworkCodes): { ok: ImportRow } | { errors: RowError[] } {
   const errors: RowError[] = [];
-  const err = (column: string, message: string) => errors.push({ row, column, message });
-  for (const c of IMPORT_COLUMNS) if (c.required && !v[c.key]) err(c.key, `${c.key} is required`);
-  const len = (key: string, max: number) => (v[key]?.length ?? 0) > max && err(key, `${key} is longer than ${max} characters`);
+  const err = (column: string, code: string, message: string, params?: Params) => errors.push({ row, column, code, message, params });
+  for (const c of IMPORT_COLUMNS) if (c.required && !v[c.key]) err(c.key, 'required', `${c.key} is required`);
+  const len = (key: string, max: number) =>
+    (v[key]?.length ?? 0) > max && err(key, 'too_long', `${key} is longer than ${max} characters`, { max });
   len('externalId', 100);
   len('titleTh', 300);
   len('titleEn', 300);
   len('descriptionTh', 5000);
   len('descriptionEn', 5000);
   len('providerName', 300);
-  if (v.providerTaxId && !isValidThaiId(v.providerTaxId)) err('providerTaxId', 'not a valid 13-digit tax id (check digit)');
+  if (v.providerTaxId && !isValidThaiId(v.providerTaxId)) err('providerTaxId', 'tax_id', 'not a valid 13-digit tax id (check digit)');
   const groups = list(v.targetGroups ?? '');
-  for (const g of groups) if (!fw.groups.has(g)) err('targetGroups', `unknown target group "${g}"`);
+  for (const g of groups) if (!fw.groups.has(g)) err('targetGroups', 'unknown_target_group', `unknown target group "${g}"`, { value: g });
   const areas: { code: string; level: number }[] = [];
   for (const pair of list(v.skillAreas ?? '')) {
     const [code, level] = pair.split(':').map((x) => x.trim());
-    if (!fw.areas.has(code)) err('skillAreas', `unknown skill area "${code}"`);
+    if (!fw.areas.has(code)) err('skillAreas', 'unknown_skill_area', `unknown skill area "${code}"`, { value: code });
     else if (!/^\d+$/.test(level ?? '') || !fw.levels.has(Number(level)))
-      err('skillAreas', `"${pair}" needs a level the framework has (e.g. ${code}:2)`);
+      err('skillAreas', 'bad_level', `"${pair}" needs a level the framework has (e.g. ${code}:2)`, { value: pair, example: `${code}:2` });
     else areas.push({ code, level: Number(level) });
   }
   const hours = Number(v.hours);
-  if (v.hours && !(Number.isFinite(hours) && hours > 0 && hours <= 2000)) err('hours', 'hours must be a number more than 0 (at most 2000)');
+  if (v.hours && !(Number.isFinite(hours) && hours > 0 && hours <= 2000))
+    err('hours', 'bad_hours', 'hours must be a number more than 0 (at most 2000)');
   if (v.deliveryMode && !['classroom', 'online', 'blended'].includes(v.deliveryMode))
-    err('deliveryMode', 'use classroom, online or blended');
-  if (v.language && !['th', 'en', 'th_en'].includes(v.language)) err('language', 'use th, en or th_en');
+    err('deliveryMode', 'bad_delivery', 'use classroom, online or blended');
+  if (v.language && !['th', 'en', 'th_en'].includes(v.language)) err('language', 'bad_language', 'use th, en or th_en');
   const fee = Number(v.fee);
-  if (v.fee && !(Number.isFinite(fee) && fee >= 0 && fee <= 1_000_000)) err('fee', 'fee must be a number of baht, 0 or more');
-  if (v.province && !findProvince(v.province)) err('province', `unknown province code "${v.province}"`);
+  if (v.fee && !(Number.isFinite(fee) && fee >= 0 && fee <= 1_000_000)) err('fee', 'bad_fee', 'fee must be a number of baht, 0 or more');
+  if (v.province && !findProvince(v.province))
+    err('province', 'unknown_province', `unknown province code "${v.province}"`, { value: v.province });
   for (const key of ['accreditedFrom', 'accreditedUntil'])
-    if (v[key] && !isDate(v[key])) err(key, `${key} must be a date written YYYY-MM-DD`);
+    if (v[key] && !isDate(v[key])) err(key, 'bad_date', `${key} must be a date written YYYY-MM-DD`);
   if (isDate(v.accreditedFrom ?? '') && isDate(v.accreditedUntil ?? '') && v.accreditedUntil < v.accreditedFrom) {
-    err('accreditedUntil', 'the accreditation cannot end before it starts');
+    err('accreditedUntil', 'ends_before_start', 'the accreditation cannot end before it starts');
   }
   if (errors.length) return { errors };
   return {
@@ -163,7 +167,13 @@ async function validateFile(ctx: Ctx, file: Spooled, fw: FrameworkCodes) {
     for (const r of batch) {
       const holder = holders.get(r.accreditationNumber);
       if (holder && holder !== r.externalId) {
-        addError({ row: r.row, column: 'accreditationNumber', message: `${r.accreditationNumber} already belongs to another course` });
+        addError({
+          row: r.row,
+          column: 'accreditationNumber',
+          code: 'number_taken',
+          message: `${r.accreditationNumber} already belongs to another course`,
+          params: { value: r.accreditationNumber },
+        });
       }
     }
     batch = [];
@@ -174,7 +184,13 @@ async function validateFile(ctx: Ctx, file: Spooled, fw: FrameworkCodes) {
       headerChecked = true;
       const missing = IMPORT_COLUMNS.filter((c) => c.required && !(c.key in values)).map((c) => c.key);
       if (missing.length) {
-        addError({ row: 1, column: null, message: `missing columns: ${missing.join(', ')}` });
+        addError({
+          row: 1,
+          column: null,
+          code: 'missing_columns',
+          message: `missing columns: ${missing.join(', ')}`,
+          params: { columns: missing.join(', ') },
+        });
         return { rows: 0, errors, errorCount };
       }
     }
@@ -186,16 +202,30 @@ async function validateFile(ctx: Ctx, file: Spooled, fw: FrameworkCodes) {
     }
     const r = parsed.ok;
     const firstId = seenIds.get(r.externalId);
-    if (firstId) addError({ row, column: 'externalId', message: `${r.externalId} is also on row ${firstId}` });
+    if (firstId)
+      addError({
+        row,
+        column: 'externalId',
+        code: 'duplicate_in_file',
+        message: `${r.externalId} is also on row ${firstId}`,
+        params: { otherRow: firstId },
+      });
     else seenIds.set(r.externalId, row);
     const firstNumber = seenNumbers.get(r.accreditationNumber);
-    if (firstNumber) addError({ row, column: 'accreditationNumber', message: `${r.accreditationNumber} is also on row ${firstNumber}` });
-    else seenNumbers.set(r.accreditationNumber, row);
+    if (firstNumber) {
+      addError({
+        row,
+        column: 'accreditationNumber',
+        code: 'duplicate_in_file',
+        message: `${r.accreditationNumber} is also on row ${firstNumber}`,
+        params: { otherRow: firstNumber },
+      });
+    } else seenNumbers.set(r.accreditationNumber, row);
     batch.push(r);
     if (batch.length >= CHECK_BATCH) await checkBatch();
   }
   if (batch.length) await checkBatch();
-  if (rows === 0 && errorCount === 0) addError({ row: 1, column: null, message: 'the file has no rows' });
+  if (rows === 0 && errorCount === 0) addError({ row: 1, column: null, code: 'no_rows', message: 'the file has no rows' });
   return { rows, errors, errorCount };
 }
 

@@ -15,12 +15,19 @@ import { downloadText, errorReportCsv, errorReportName } from './error-report.js
 const MAX_BYTES = 50 * 1024 * 1024;
 const COLUMN_TEXT = new Map(IMPORT_COLUMNS.map((c) => [c.key, c]));
 
+type RowError = ImportReport['errors'][number];
+
 function ErrorsTable({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  // The server sends a code (and its values) for each problem; the English message is the fallback.
+  const textOf = (e: RowError) => t(`catalog.import.rowErrors.${e.code}`, { ...e.params, column: e.column, defaultValue: e.message });
   const download = () =>
     downloadText(
-      errorReportCsv(report.errors, [t('catalog.import.row'), t('catalog.import.column'), t('catalog.import.message')]),
+      errorReportCsv(
+        report.errors.map((e) => ({ ...e, message: textOf(e) })),
+        [t('catalog.import.row'), t('catalog.import.column'), t('catalog.import.message')],
+      ),
       errorReportName(fileName),
     );
   return (
@@ -63,7 +70,7 @@ function ErrorsTable({ report, fileName }: { report: ImportReport; fileName: str
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td lang="en">{e.message}</Table.Td>
+                  <Table.Td>{textOf(e)}</Table.Td>
                 </Table.Tr>
               );
             })}
