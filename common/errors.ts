@@ -21,7 +21,14 @@ export type ErrorCode =
   | 'framework.not_draft'
   | 'framework.incomplete'
   | 'framework.unknown_item'
-  | 'catalog.already_rated';
+  | 'catalog.already_rated'
+  | 'agency.code_taken'
+  | 'agency.move_cycle'
+  | 'person.citizen_id_taken'
+  | 'people_import.not_ready'
+  | 'people_import.expired'
+  | 'invitation.expired'
+  | 'invitation.used';
 
 export const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
@@ -37,6 +44,13 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'framework.not_draft': 409,
   'framework.incomplete': 409,
   'catalog.already_rated': 409,
+  'agency.code_taken': 409,
+  'agency.move_cycle': 409,
+  'person.citizen_id_taken': 409,
+  'people_import.not_ready': 409,
+  'people_import.expired': 409,
+  'invitation.expired': 409,
+  'invitation.used': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

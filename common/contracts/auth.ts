@@ -62,3 +62,11 @@ export type ApiTokenView = z.infer<typeof ApiTokenView>;
 
 /** The secret is shown once, at creation. */
 export const CreatedApiTokenView = ApiTokenView.extend({ token: z.string() });
+
+/** The token from an invitation link (the part after `#`). */
+export const InvitationTokenBody = z.strictObject({ token: z.string().min(20).max(200) });
+
+export const InvitationView = z.object({ email: z.string(), displayName: z.string(), expiresAt: z.string() });
+export type InvitationView = z.infer<typeof InvitationView>;
+
+export const AcceptInvitationBody = z.strictObject({ token: z.string().min(20).max(200), password: NewPassword });

@@ -39,6 +39,12 @@ export const ConfigSchema = z
     WEB_DIST: z.string().default('./web/dist'),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    /** How long an invitation to set a first password stays valid. */
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Largest personnel file accepted (CSV or XLSX), in megabytes. */
+    PERSON_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+    /** Days an uncommitted personnel import (and its encrypted file) is kept before it expires. */
+    PERSON_IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {

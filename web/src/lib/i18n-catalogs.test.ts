@@ -50,6 +50,13 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'framework.incomplete',
   'framework.unknown_item',
   'catalog.already_rated',
+  'agency.code_taken',
+  'agency.move_cycle',
+  'person.citizen_id_taken',
+  'people_import.not_ready',
+  'people_import.expired',
+  'invitation.expired',
+  'invitation.used',
 ];
 
 function sourceFiles(dir: string): string[] {

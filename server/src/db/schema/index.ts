@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './catalog.js';
 export * from './framework.js';
 export * from './org.js';
+export * from './people.js';

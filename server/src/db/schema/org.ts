@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Numbers the segments of `agencies.tree_key`; never reused. */
+export const agencyKeySeq = pgSequence('agency_key_seq');
 
 /**
  * The agency tree (ministry → department → division → unit, plus provinces and local government).
  * `path` is the materialised chain of ids ("/a/b/c/"), so a subtree is one indexed prefix match.
+ * `tree_key` is the same chain in short form ("1a.3f.c2."): one hex number per agency, so indexes of
+ * personnel by subtree stay small. A trigger fills it on insert from the parent; moves rewrite both.
  */
 export const agencies = pgTable(
   'agencies',
@@ -16,16 +21,24 @@ export const agencies = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => agencies.id),
     path: text('path').notNull(),
     provinceCode: text('province_code'),
+    treeKey: text('tree_key').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('agencies_code_key').on(t.code),
     index('agencies_parent_idx').on(t.parentId),
     index('agencies_path_idx').on(sql`${t.path} text_pattern_ops`),
+    index('agencies_tree_key_idx').on(sql`${t.treeKey} collate "C"`),
   ],
 );
 
-/** A civil servant or state employee. The people module owns the rest of this record. */
+/**
+ * A civil servant or state employee. The citizen ID is stored as a keyed hash (to find the person), a
+ * ciphertext (to show it) and its check digit, never in clear (lib/personal-data.ts). `agency_key` copies
+ * the agency's `tree_key` and `sort_name` is the Thai dictionary key of the name, so a subtree's people
+ * list in name order from one index.
+ */
 export const persons = pgTable(
   'persons',
   {
@@ -36,22 +49,38 @@ export const persons = pgTable(
     titleTh: text('title_th').notNull(),
     firstNameTh: text('first_name_th').notNull(),
     lastNameTh: text('last_name_th').notNull(),
+    titleEn: text('title_en'),
     firstNameEn: text('first_name_en'),
     lastNameEn: text('last_name_en'),
     email: text('email'),
     positionTh: text('position_th').notNull(),
+    /** executive · director · academic · general · other (common/people-rules.ts). */
+    positionType: text('position_type').notNull().default('general'),
+    positionLevel: text('position_level'),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
+    agencyKey: text('agency_key').notNull().default(''),
     supervisorId: uuid('supervisor_id').references((): AnyPgColumn => persons.id),
     targetGroupCode: text('target_group_code').notNull(),
+    /** `suggested` (from the position, by rule) or `hr` (set by HR, kept on re-import). */
+    targetGroupSource: text('target_group_source').notNull().default('suggested'),
     isIt: text('is_it').notNull().default('non_it'),
+    /** active · on_leave · suspended · retired · left. */
+    employmentStatus: text('employment_status').notNull().default('active'),
+    sortName: text('sort_name').notNull(),
+    searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('persons_citizen_hash_key').on(t.citizenIdHash),
     index('persons_agency_idx').on(t.agencyId),
     index('persons_supervisor_idx').on(t.supervisorId),
+    // A subtree in name order: small subtrees are read whole and sorted, large ones walk the name index.
+    index('persons_scope_name_idx').on(sql`${t.agencyKey} collate "C"`, sql`${t.sortName} collate "C"`, t.id),
+    index('persons_name_scope_idx').on(sql`${t.sortName} collate "C"`, t.id, sql`${t.agencyKey} collate "C"`),
+    index('persons_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

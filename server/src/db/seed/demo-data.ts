@@ -382,6 +382,29 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     head: { th: 'หัวหน้าสำนักงานจังหวัดเชียงใหม่', group: 'MANAGEMENT' },
     boost: { policy: 4, generalAdmin: 3 },
   },
+  // Appended (never inserted above), so the people generated for the agencies above stay the same.
+  {
+    code: 'MOF-RD-HR-DEV',
+    parentCode: 'MOF-RD-HR',
+    kind: 'unit',
+    provinceCode: '10',
+    headcount: 6,
+    nameTh: 'กลุ่มงานพัฒนาบุคลากร',
+    nameEn: 'Staff Development Group',
+    head: { th: 'หัวหน้ากลุ่มงานพัฒนาบุคลากร', group: 'MANAGEMENT' },
+    boost: { hr: 10, computer: 1 },
+  },
+  {
+    code: 'BMA-PTW',
+    parentCode: 'BMA',
+    kind: 'division',
+    provinceCode: '10',
+    headcount: 6,
+    nameTh: 'สำนักงานเขตปทุมวัน',
+    nameEn: 'Pathum Wan District Office',
+    head: { th: 'ผู้อำนวยการเขตปทุมวัน', group: 'MANAGEMENT' },
+    boost: { administration: 6, clerk: 2 },
+  },
 ];
 
 export interface DemoProvider {

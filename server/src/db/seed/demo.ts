@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { withCheckDigit } from '../../../../common/citizen-id.js';
+import { POSITION_LEVELS, type PositionType, suggestTargetGroup } from '../../../../common/people-rules.js';
 import { ROLE_SCOPE } from '../../../../common/permissions.js';
 import { hashPassword } from '../../lib/crypto.js';
 import { protectCitizenId } from '../../lib/personal-data.js';
 import { recordAudit } from '../../modules/audit/service.js';
+import { personSearchText, personSortKey } from '../../modules/people/names.js';
 import type { Db } from '../client.js';
 import { LOCK_KEYS } from '../locks.js';
 import { agencies, persons, providers, roleGrants, users } from '../schema/index.js';
@@ -28,6 +30,7 @@ import {
   type PositionKey,
   type TargetGroupCode,
 } from './demo-data.js';
+import { peopleDemoSeeder } from './demo-people.js';
 
 // A hundred rows of 16 columns stay far below PostgreSQL's 65,535 bind parameters per statement.
 const PERSON_BATCH = 100;
@@ -117,12 +120,15 @@ export interface PlannedPerson {
   positionKey: PositionKey | null;
   citizenId: string;
   titleTh: string;
+  titleEn: string;
   firstNameTh: string;
   lastNameTh: string;
   firstNameEn: string;
   lastNameEn: string;
   email: string;
   positionTh: string;
+  positionType: PositionType;
+  positionLevel: string | null;
   targetGroupCode: TargetGroupCode;
   isIt: 'it' | 'non_it';
   supervisorId: string | null;
@@ -182,7 +188,14 @@ export function planDemoPeople(): DemoPeoplePlan {
   const add = (
     agency: DemoAgency,
     tier: Tier,
-    role: { positionKey: PositionKey | null; positionTh: string; group: TargetGroupCode; isIt: boolean },
+    role: {
+      positionKey: PositionKey | null;
+      positionTh: string;
+      group: TargetGroupCode;
+      isIt: boolean;
+      type: PositionType;
+      level: string | null;
+    },
     supervisorId: string | null,
   ) => {
     const name = drawName();
@@ -193,8 +206,11 @@ export function planDemoPeople(): DemoPeoplePlan {
       positionKey: role.positionKey,
       citizenId: drawCitizenId(tier !== 'staff'),
       ...name,
+      titleEn: name.titleTh === 'นาย' ? 'Mr.' : name.titleTh === 'นาง' ? 'Mrs.' : 'Ms.',
       email: emailFor(name.firstNameEn, name.lastNameEn),
       positionTh: role.positionTh,
+      positionType: role.type,
+      positionLevel: role.level,
       targetGroupCode: role.group,
       isIt: role.isIt ? 'it' : 'non_it',
       supervisorId,
@@ -209,18 +225,37 @@ export function planDemoPeople(): DemoPeoplePlan {
     const head = add(
       agency,
       'head',
-      { positionKey: null, positionTh: agency.head.th, group: agency.head.group, isIt: agency.isIt ?? false },
+      {
+        positionKey: null,
+        positionTh: agency.head.th,
+        group: agency.head.group,
+        isIt: agency.isIt ?? false,
+        type: agency.head.group === 'EXECUTIVE' ? 'executive' : 'director',
+        level: agency.head.group === 'EXECUTIVE' ? 'higher' : 'primary',
+      },
       (parent?.deputy ?? parent?.head)?.id ?? null,
     );
     const deputy = agency.deputyTh
-      ? add(agency, 'deputy', { positionKey: null, positionTh: agency.deputyTh, group: 'EXECUTIVE', isIt: false }, head.id)
+      ? add(
+          agency,
+          'deputy',
+          { positionKey: null, positionTh: agency.deputyTh, group: 'EXECUTIVE', isIt: false, type: 'executive', level: 'higher' },
+          head.id,
+        )
       : undefined;
     byAgency.set(agency.code, { head, deputy });
     const directors = Array.from({ length: agency.directors?.count ?? 0 }, () =>
       add(
         agency,
         'director',
-        { positionKey: null, positionTh: agency.directors?.th ?? '', group: 'MANAGEMENT', isIt: false },
+        {
+          positionKey: null,
+          positionTh: agency.directors?.th ?? '',
+          group: 'MANAGEMENT',
+          isIt: false,
+          type: 'director',
+          level: 'primary',
+        },
         (deputy ?? head).id,
       ),
     );
@@ -231,7 +266,13 @@ export function planDemoPeople(): DemoPeoplePlan {
       const line = POSITIONS[key];
       const level = rng.weighted(LEVELS[line.ladder], (l) => l.weight);
       const supervisor = directors.length > 0 ? directors[i % directors.length] : head;
-      add(agency, 'staff', { positionKey: key, positionTh: `${line.th}${level.th}`, group: line.group, isIt: line.isIt }, supervisor.id);
+      const levelCode = POSITION_LEVELS[line.ladder].find((l) => l.th === level.th)?.code ?? null;
+      add(
+        agency,
+        'staff',
+        { positionKey: key, positionTh: `${line.th}${level.th}`, group: line.group, isIt: line.isIt, type: line.ladder, level: levelCode },
+        supervisor.id,
+      );
     }
   }
 
@@ -323,7 +364,7 @@ export interface DemoSeeder {
  * Module seeders, run in this order after the foundation (agencies, people, providers, accounts).
  * A module adds its demo content by importing its seeder here.
  */
-export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [accreditationDemoSeeder, catalogDemoSeeder];
+export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder];
 
 export interface SeedDemoOptions {
   /** The session secret, which keys the citizen-ID hash and cipher. */
@@ -429,14 +470,24 @@ async function insertPersons(db: Db, secret: string, plan: DemoPeoplePlan, agenc
       titleTh: p.titleTh,
       firstNameTh: p.firstNameTh,
       lastNameTh: p.lastNameTh,
+      titleEn: p.titleEn,
       firstNameEn: p.firstNameEn,
       lastNameEn: p.lastNameEn,
       email: p.email,
       positionTh: p.positionTh,
+      positionType: p.positionType,
+      positionLevel: p.positionLevel,
       agencyId: (agencyIds.get(p.agencyCode) as AgencyRef).id,
       supervisorId: p.supervisorId,
       targetGroupCode: p.targetGroupCode,
+      // The demo's groups follow the same rules HR sees suggested; a group the rules would not give is HR's.
+      targetGroupSource:
+        suggestTargetGroup({ positionType: p.positionType, positionTh: p.positionTh, isIt: p.isIt === 'it' }) === p.targetGroupCode
+          ? 'suggested'
+          : 'hr',
       isIt: p.isIt,
+      sortName: personSortKey(p),
+      searchText: personSearchText(p),
     };
   });
   // The plan lists every supervisor before the people they supervise, so each batch's references already exist.

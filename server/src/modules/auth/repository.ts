@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Role, ScopeType } from '../../../../common/permissions.js';
 import { type Db, preparedQuery, queryRows } from '../../db/client.js';
-import { apiTokens, roleGrants, sessions, users } from '../../db/schema/index.js';
+import { apiTokens, invitations, roleGrants, sessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -179,4 +179,36 @@ export async function revokeApiToken(db: Db, id: string) {
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+}
+
+export interface NewInvitation {
+  userId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdBy: string | null;
+}
+
+/** Invitations in bulk (one statement per thousand). */
+export async function insertInvitations(db: Db, rows: NewInvitation[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(invitations).values(rows.slice(i, i + 1000));
+}
+
+/** An invitation by the hash of its token, with the account it is for. */
+export async function findInvitation(db: Db, tokenHash: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({ invitation: invitations, user: users })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  const [row] = opts.forUpdate ? await q.for('update', { of: invitations }) : await q;
+  return row;
+}
+
+/** Ends every open invitation of a user (one was accepted, or a new one replaces them). */
+export async function closeOpenInvitations(db: Db, userId: string, how: 'accepted' | 'replaced') {
+  await db
+    .update(invitations)
+    .set(how === 'accepted' ? { acceptedAt: sql`now()` } : { expiresAt: sql`least(${invitations.expiresAt}, now())` })
+    .where(and(eq(invitations.userId, userId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)));
 }

@@ -1,15 +1,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
+  AcceptInvitationBody,
   ApiTokenView,
   ChangePasswordBody,
   CreateApiTokenBody,
   CreatedApiTokenView,
+  InvitationTokenBody,
+  InvitationView,
   LoginBody,
   SessionView,
   UpdateLocaleBody,
 } from '../../../../common/contracts/auth.js';
 import { Ok } from '../../../../common/contracts/shared.js';
 import { IdParams, problems, typed, z } from '../../lib/http.js';
+import { acceptInvitation, inspectInvitation } from './invitations.service.js';
 import { presentApiToken, presentSession } from './present.js';
 import * as auth from './service.js';
 
@@ -36,6 +40,39 @@ export function authRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const { token, session, user, actor } = await auth.login(req.ctx, req.body, { userAgent: req.headers['user-agent'], ip: req.ip });
+      setCookie(reply, token, session.expiresAt);
+      return presentSession(actor, user, session);
+    },
+  });
+
+  const invitationLimit = { max: app.thaksaConfig.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' };
+
+  r.post('/api/auth/invitations/inspect', {
+    config: { access: 'public', rateLimit: invitationLimit },
+    schema: {
+      operationId: 'inspectInvitation',
+      tags,
+      summary: 'Who an invitation link is for (the token travels in the body, never in a URL)',
+      body: InvitationTokenBody,
+      response: { 200: InvitationView, ...problems, 429: problems[401] },
+    },
+    handler: async (req) => inspectInvitation(req.ctx, req.body.token),
+  });
+
+  r.post('/api/auth/invitations/accept', {
+    config: { access: 'public', rateLimit: invitationLimit },
+    schema: {
+      operationId: 'acceptInvitation',
+      tags,
+      summary: 'Set the first password from an invitation and sign in; sets the session cookie',
+      body: AcceptInvitationBody,
+      response: { 200: SessionView, ...problems, 429: problems[401] },
+    },
+    handler: async (req, reply) => {
+      const { token, session, user, actor } = await acceptInvitation(req.ctx, req.body, {
+        userAgent: req.headers['user-agent'],
+        ip: req.ip,
+      });
       setCookie(reply, token, session.expiresAt);
       return presentSession(actor, user, session);
     },

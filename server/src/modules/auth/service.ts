@@ -10,6 +10,8 @@ import * as repo from './repository.js';
 
 export const SESSION_COOKIE = 'thaksa_session';
 export const TOKEN_PREFIX = 'thk_';
+/** The password hash of an account that has none yet (invited): matches no password. */
+export const NO_PASSWORD_HASH = '!invited';
 
 async function loadGrants(ctx: Pick<Ctx, 'db'>, userId: string) {
   return (await repo.findGrantsWithLabels(ctx.db, [userId])).map(presentGrant);
@@ -54,7 +56,9 @@ export async function resolveTokenActor(ctx: Pick<Ctx, 'db'>, bearer: string): P
  */
 export async function login(ctx: Ctx, body: { email: string; password: string }, meta: { userAgent?: string; ip?: string }) {
   const user = await repo.findUserByEmail(ctx.db, body.email);
-  const isMatch = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  // An invited account without a password costs the same scrypt as any other, so timing tells nothing.
+  const stored = user?.passwordHash.startsWith('scrypt$') ? user.passwordHash : DUMMY_PASSWORD_HASH;
+  const isMatch = (await verifyPassword(body.password, stored)) && stored !== DUMMY_PASSWORD_HASH;
   if (!user || user.disabledAt) throw new AppError('auth.invalid_credentials', 'wrong e-mail or password');
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     throw new AppError('auth.account_locked', 'too many failed sign-ins; try again later');
@@ -73,6 +77,16 @@ export async function login(ctx: Ctx, body: { email: string; password: string },
     });
     throw new AppError('auth.invalid_credentials', 'wrong e-mail or password');
   }
+  return openSession(ctx, user, meta, async (tx) => repo.resetLoginFailures(tx, user.id));
+}
+
+/** Starts a session for a user whose credentials were just proven (sign-in, accepted invitation). */
+export async function openSession(
+  ctx: Ctx,
+  user: repo.UserRow,
+  meta: { userAgent?: string; ip?: string },
+  alsoInTransaction: (tx: Ctx['db']) => Promise<void> = async () => {},
+) {
   const token = randomToken();
   const session = {
     id: sha256(token),
@@ -83,7 +97,7 @@ export async function login(ctx: Ctx, body: { email: string; password: string },
     ip: meta.ip,
   };
   await ctx.db.transaction(async (tx) => {
-    await repo.resetLoginFailures(tx, user.id);
+    await alsoInTransaction(tx);
     await repo.insertSession(tx, session);
   });
   const actor: Actor = {

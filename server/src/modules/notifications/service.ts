@@ -40,6 +40,15 @@ export async function notifyUsers(tx: Db, config: { BASE_URL: string }, userIds:
   );
 }
 
+/**
+ * Queues e-mails written for each recipient (an invitation carries its own link), in the caller's
+ * transaction and in batches, so inviting a hundred thousand people is a few statements. No in-app
+ * notification: these go to people who cannot sign in yet.
+ */
+export async function queueEmails(tx: Db, messages: readonly { toEmail: string; subject: string; bodyText: string }[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 1000) await tx.insert(emailOutbox).values(messages.slice(i, i + 1000));
+}
+
 /** The caller's notifications, newest first, with the unread count. */
 export async function listMyNotifications(ctx: Ctx, q: { before?: string; limit: number }) {
   const actor = requireActor(ctx);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, queryRows } from '../../db/client.js';
 import { agencies, providers, roleGrants, users } from '../../db/schema/index.js';
 import { containsPattern } from '../../lib/like.js';
 
@@ -39,4 +39,39 @@ export async function agencyExists(db: Db, id: string): Promise<boolean> {
 export async function providerExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, id)).limit(1);
   return !!row;
+}
+
+/**
+ * Accounts for people, set-based (json_to_recordset): links an unlinked account that has the person's
+ * e-mail, creates one without a password otherwise (skipping e-mails another account holds), and grants
+ * every linked account the learner role. Returns the accounts created.
+ */
+export async function ensurePersonAccounts(
+  db: Db,
+  people: readonly { personId: string; email: string; displayName: string }[],
+  noPasswordHash: string,
+) {
+  if (people.length === 0) return [];
+  const input = sql`json_to_recordset(${JSON.stringify(
+    people.map((p) => ({ person_id: p.personId, email: p.email.toLowerCase(), display_name: p.displayName })),
+  )}::json) as x(person_id uuid, email text, display_name text)`;
+  await db.execute(
+    sql`update users u set person_id = x.person_id from ${input}
+        where lower(u.email) = x.email and u.person_id is null
+          and not exists (select 1 from users o where o.person_id = x.person_id)`,
+  );
+  const created = await queryRows<{ id: string; email: string; display_name: string; locale: string }>(
+    db,
+    sql`insert into users (email, display_name, password_hash, person_id)
+        select x.email, x.display_name, ${noPasswordHash}, x.person_id from ${input}
+        where not exists (select 1 from users o where o.person_id = x.person_id)
+        on conflict do nothing
+        returning id, email, display_name, locale`,
+  );
+  await db.execute(
+    sql`insert into role_grants (user_id, role, scope_type, scope_id)
+        select u.id, 'learner', 'self', '' from ${input} join users u on u.person_id = x.person_id
+        on conflict do nothing`,
+  );
+  return created;
 }

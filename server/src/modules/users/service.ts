@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service.js';
 import { canManageUsers } from '../auth/policy.js';
 import { presentGrant } from '../auth/present.js';
 import * as authRepo from '../auth/repository.js';
+import { NO_PASSWORD_HASH } from '../auth/service.js';
 import * as repo from './repository.js';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,4 +99,14 @@ export async function revokeRole(ctx: Ctx, userId: string, grantId: string) {
       summary: { grantId, role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId },
     });
   });
+}
+
+/**
+ * Learner accounts for personnel, in the caller's transaction (a personnel import, HR re-sending an
+ * invitation): each person gets one account, an existing unlinked one with their e-mail or a new one
+ * without a password, and the learner role. Returns the new accounts, which the caller invites.
+ */
+export async function ensurePersonAccounts(tx: Db, people: readonly { personId: string; email: string; displayName: string }[]) {
+  const created = await repo.ensurePersonAccounts(tx, people, NO_PASSWORD_HASH);
+  return created.map((u) => ({ userId: u.id, email: u.email, displayName: u.display_name, locale: u.locale }));
 }

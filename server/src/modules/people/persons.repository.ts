@@ -1,0 +1,222 @@
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.js';
+import { personHistory, persons } from '../../db/schema/index.js';
+import { subtreeRange } from './agencies.repository.js';
+
+export type PersonRecord = typeof persons.$inferSelect;
+
+/** A person as lists and pages show them: the record, the agency's names and the state of their account. */
+export interface PersonListRow {
+  id: string;
+  citizen_id_cipher: string;
+  title_th: string;
+  first_name_th: string;
+  last_name_th: string;
+  title_en: string | null;
+  first_name_en: string | null;
+  last_name_en: string | null;
+  email: string | null;
+  position_th: string;
+  position_type: string;
+  position_level: string | null;
+  is_it: string;
+  target_group_code: string;
+  target_group_source: string;
+  employment_status: string;
+  sort_name: string;
+  supervisor_id: string | null;
+  agency_id: string;
+  agency_code: string;
+  agency_name_th: string;
+  agency_name_en: string;
+  agency_path: string;
+  account_status: 'none' | 'invited' | 'active' | 'disabled';
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const LIST_COLUMNS = sql`p.id, p.citizen_id_cipher, p.title_th, p.first_name_th, p.last_name_th, p.title_en, p.first_name_en,
+  p.last_name_en, p.email, p.position_th, p.position_type, p.position_level, p.is_it, p.target_group_code, p.target_group_source,
+  p.employment_status, p.sort_name, p.supervisor_id, p.created_at, p.updated_at,
+  a.id as agency_id, a.code as agency_code, a.name_th as agency_name_th, a.name_en as agency_name_en, a.path as agency_path,
+  case when u.id is null then 'none' when u.disabled_at is not null then 'disabled'
+       when u.password_hash like 'scrypt$%' then 'active' else 'invited' end as account_status`;
+
+export interface PersonFilter {
+  /** Tree key of the subtree; '' for the whole country. */
+  scopeKey: string;
+  /** Lower-cased text matched anywhere in names and e-mail (trigram index), or a citizen-ID hash. */
+  text?: { like: string } | { hash: string };
+  targetGroup?: string;
+  isIt?: boolean;
+  status?: string;
+  positionType?: string;
+}
+
+function whereOf(f: PersonFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.scopeKey) c.push(subtreeRange(sql`p.agency_key`, f.scopeKey));
+  if (f.text && 'hash' in f.text) c.push(sql`p.citizen_id_hash = ${f.text.hash}`);
+  if (f.text && 'like' in f.text) c.push(sql`p.search_text like ${f.text.like}`);
+  if (f.targetGroup) c.push(sql`p.target_group_code = ${f.targetGroup}`);
+  if (f.isIt !== undefined) c.push(sql`p.is_it = ${f.isIt ? 'it' : 'non_it'}`);
+  if (f.status) c.push(sql`p.employment_status = ${f.status}`);
+  if (f.positionType) c.push(sql`p.position_type = ${f.positionType}`);
+  return c;
+}
+
+const and = (c: SQL[]) => (c.length ? sql.join(c, sql` and `) : sql`true`);
+
+/**
+ * One page in name order after the cursor (keyset on the C-collated sort key and id), so page 1000 costs
+ * what page 1 does. The planner reads a small subtree whole and sorts it, and walks the name index for a
+ * large one; both indexes exist for that (see the schema).
+ */
+export async function listPersons(db: Db, f: PersonFilter, page: { after?: { sortName: string; id: string }; limit: number }) {
+  const c = whereOf(f);
+  if (page.after) c.push(sql`(p.sort_name collate "C", p.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)`);
+  return queryRows<PersonListRow>(
+    db,
+    sql`select ${LIST_COLUMNS}
+        from persons p
+        join agencies a on a.id = p.agency_id
+        left join users u on u.person_id = p.id
+        where ${and(c)}
+        order by p.sort_name collate "C", p.id
+        limit ${page.limit}`,
+  );
+}
+
+/** How many match, counting at most `cap` (a text search in a large subtree must not count millions). */
+export async function countPersonsCapped(db: Db, f: PersonFilter, cap: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from persons p where ${and(whereOf(f))} limit ${cap}) x`,
+  );
+  return row.n;
+}
+
+/** The exact total from the roll-up, for filters the roll-up carries (subtree, target group, IT, status). */
+export async function countPersonsFromRollup(db: Db, f: Omit<PersonFilter, 'text' | 'positionType'>): Promise<number> {
+  const c: SQL[] = [];
+  if (f.scopeKey) c.push(subtreeRange(sql`a.tree_key`, f.scopeKey));
+  if (f.targetGroup) c.push(sql`c.target_group_code = ${f.targetGroup}`);
+  if (f.isIt !== undefined) c.push(sql`c.is_it = ${f.isIt ? 'it' : 'non_it'}`);
+  if (f.status) c.push(sql`c.employment_status = ${f.status}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    f.scopeKey
+      ? sql`select coalesce(sum(c.n), 0)::int as n from person_counts c join agencies a on a.id = c.agency_id where ${and(c)}`
+      : sql`select coalesce(sum(c.n), 0)::int as n from person_counts c where ${and(c)}`,
+  );
+  return row.n;
+}
+
+/** One person with agency names and account state; the agency path decides who may see them. */
+export async function findPersonRow(db: Db, id: string): Promise<PersonListRow | undefined> {
+  const [row] = await queryRows<PersonListRow>(
+    db,
+    sql`select ${LIST_COLUMNS} from persons p join agencies a on a.id = p.agency_id left join users u on u.person_id = p.id
+        where p.id = ${id}`,
+  );
+  return row;
+}
+
+export async function findPersonForUpdate(db: Db, id: string): Promise<PersonRecord | undefined> {
+  const [row] = await db.select().from(persons).where(eq(persons.id, id)).for('update').limit(1);
+  return row;
+}
+
+export async function findPerson(db: Db, id: string): Promise<PersonRecord | undefined> {
+  const [row] = await db.select().from(persons).where(eq(persons.id, id)).limit(1);
+  return row;
+}
+
+export async function findPersonByHash(db: Db, hash: string): Promise<PersonRecord | undefined> {
+  const [row] = await db.select().from(persons).where(eq(persons.citizenIdHash, hash)).limit(1);
+  return row;
+}
+
+/** The person linked to a user account, if any. */
+export async function findPersonIdOfUser(db: Db, userId: string): Promise<string | null> {
+  const [row] = await queryRows<{ person_id: string | null }>(db, sql`select person_id from users where id = ${userId}`);
+  return row?.person_id ?? null;
+}
+
+export async function updatePerson(db: Db, id: string, fields: Partial<typeof persons.$inferInsert>): Promise<void> {
+  await db
+    .update(persons)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(persons.id, id));
+}
+
+export async function insertHistory(db: Db, rows: (typeof personHistory.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(personHistory).values(rows);
+}
+
+/** A person's history, oldest first, with who made each change and the names of agencies in transfers. */
+export async function listHistory(db: Db, personId: string) {
+  return queryRows<{
+    id: string;
+    kind: string;
+    from_value: string | null;
+    to_value: string;
+    reason: string | null;
+    source: string;
+    actor_id: string | null;
+    actor_name: string | null;
+    at: string | Date;
+    from_label: string | null;
+    to_label: string | null;
+  }>(
+    db,
+    sql`select h.id, h.kind, h.from_value, h.to_value, h.reason, h.source, h.actor_id, u.display_name as actor_name, h.at,
+               case when h.kind = 'transfer' then fa.name_th end as from_label,
+               case when h.kind = 'transfer' then ta.name_th end as to_label
+        from person_history h
+        left join users u on u.id = h.actor_id
+        left join agencies fa on h.kind = 'transfer' and fa.id = (case when h.kind = 'transfer' then h.from_value::uuid end)
+        left join agencies ta on h.kind = 'transfer' and ta.id = (case when h.kind = 'transfer' then h.to_value::uuid end)
+        where h.person_id = ${personId}
+        order by h.at, h.id`,
+  );
+}
+
+/** Name and position of a person (supervisor links). */
+export async function findPersonRef(db: Db, id: string) {
+  const [row] = await queryRows<{
+    id: string;
+    title_th: string;
+    first_name_th: string;
+    last_name_th: string;
+    position_th: string;
+    citizen_id_cipher: string;
+  }>(db, sql`select id, title_th, first_name_th, last_name_th, position_th, citizen_id_cipher from persons where id = ${id}`);
+  return row;
+}
+
+/** Rows for an export, in name order after the cursor, with the supervisor's citizen-ID ciphertext. */
+export async function listPersonsForExport(db: Db, f: PersonFilter, page: { after?: { sortName: string; id: string }; limit: number }) {
+  const c = whereOf(f);
+  if (page.after) c.push(sql`(p.sort_name collate "C", p.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)`);
+  return queryRows<PersonListRow & { supervisor_cipher: string | null }>(
+    db,
+    sql`select ${LIST_COLUMNS}, s.citizen_id_cipher as supervisor_cipher
+        from persons p
+        join agencies a on a.id = p.agency_id
+        left join users u on u.person_id = p.id
+        left join persons s on s.id = p.supervisor_id
+        where ${and(c)}
+        order by p.sort_name collate "C", p.id
+        limit ${page.limit}`,
+  );
+}
+
+/** The account linked to a person, if any (a shared read of the accounts table). */
+export async function findAccountOfPerson(db: Db, personId: string) {
+  const [row] = await queryRows<{ id: string; email: string; display_name: string; locale: string; password_hash: string }>(
+    db,
+    sql`select id, email, display_name, locale, password_hash from users where person_id = ${personId}`,
+  );
+  return row;
+}
