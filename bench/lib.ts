@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Database, openPostgres } from '../server/src/db/client.js';
@@ -159,12 +159,16 @@ export async function measure(
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** The 1-minute load average when the benchmark started, before it added load of its own: other work on the machine skews every figure. */
+const loadBefore = loadavg()[0];
+
 export function machine() {
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    loadBefore: round(loadBefore),
   };
 }
 
@@ -175,7 +179,7 @@ export function report(name: string, dataset: string, rows: Measurement[], notes
   writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ name, at, machine: m, dataset, rows }, null, 2)}\n`);
   const table = [
     `<!-- bench:${name}:start -->`,
-    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL. Dataset: ${dataset}.`,
+    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL; 1-minute load average before the run ${m.loadBefore}. Dataset: ${dataset}.`,
     '',
     '| operation | connections | p50 ms | p95 ms | p99 ms | requests/s | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
