@@ -8,6 +8,7 @@ import {
   reviewerRegistryVersion,
   reviewers,
   reviews,
+  settings,
 } from '../../db/schema/index.js';
 import type { MatchCandidate } from './matching.js';
 
@@ -23,8 +24,9 @@ export interface MyAssignmentRow {
 
 /**
  * The course with what matching reads of its current round, its provider's names, the reviewers holding any
- * assignment in that round, and the reviewer registry's version: everything matching reads besides the
- * registry itself, in one prepared statement (suggestions are asked for course after course).
+ * assignment in that round, the reviewer registry's version and the stored conflict window: everything
+ * matching reads besides the registry itself, in one prepared statement (suggestions are asked for course
+ * after course).
  */
 const courseRound = preparedQuery((db) =>
   db
@@ -43,6 +45,8 @@ const courseRound = preparedQuery((db) =>
       assignedReviewerIds: sql<string[] | string>`(select coalesce(json_agg(ra.reviewer_id), '[]'::json) from ${reviewAssignments} ra
                                                    where ra.course_id = ${courses.id} and ra.version = ${courses.currentVersion})`,
       registryVersion: sql<number>`(select v.version from ${reviewerRegistryVersion} v where v.id = 1)`,
+      // As text, so every driver hands back the same thing; the settings module's schema gives its meaning.
+      storedConflictYears: sql<string | null>`(select s.value::text from ${settings} s where s.key = 'accreditation.conflictYears')`,
     })
     .from(courses)
     .innerJoin(providers, eq(providers.id, courses.providerId))
@@ -62,6 +66,7 @@ export async function findCourseRound(db: Db, courseId: string) {
     content: parse(row.content),
     assignedReviewerIds: parse(row.assignedReviewerIds),
     registryVersion: Number(row.registryVersion),
+    storedConflictYears: row.storedConflictYears === null ? undefined : (JSON.parse(row.storedConflictYears) as unknown),
   };
 }
 

@@ -6,7 +6,7 @@ import { authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { recordAudit } from '../audit/service.js';
 import { notifyUsers } from '../notifications/service.js';
-import { getSetting } from '../settings/service.js';
+import { getSetting, SETTINGS } from '../settings/service.js';
 import * as repo from './assignments.repository.js';
 import { hasExpertiseIn, type MatchCourse, matchPrepared, type PreparedReviewers, prepareReviewers } from './matching.js';
 import { officerIds } from './recipients.js';
@@ -40,8 +40,9 @@ function matchCourseOf(course: Awaited<ReturnType<typeof loadCourse>>): MatchCou
 }
 
 /** Matches the course's current round against the reviewers, with the exclusions worth showing the officer. */
-async function matchFor(db: Db, course: Awaited<ReturnType<typeof loadCourse>>, reviewers: PreparedReviewers) {
-  const conflictYears = await getSetting(db, 'accreditation.conflictYears');
+function matchFor(course: Awaited<ReturnType<typeof loadCourse>>, reviewers: PreparedReviewers) {
+  // Read with the course (one round trip) and given its meaning by the setting's own schema, as getSetting does.
+  const conflictYears = SETTINGS['accreditation.conflictYears'].parse(course.storedConflictYears);
   const matchCourse = matchCourseOf(course);
   const result = matchPrepared(matchCourse, reviewers, { now: new Date(), conflictYears });
   const areas = [...new Set(matchCourse.outcomes.map((o) => o.skillAreaCode))];
@@ -53,7 +54,7 @@ export async function suggestReviewers(ctx: Ctx, courseId: string, limit = 20) {
   const course = await loadCourse(ctx.db, courseId);
   authorize(ctx, canManageAssignments, course);
   const reviewers = await reviewerRegistry(ctx.db, course.registryVersion);
-  const { suggested, excluded, relevantExcluded } = await matchFor(ctx.db, course, reviewers);
+  const { suggested, excluded, relevantExcluded } = matchFor(course, reviewers);
   return {
     courseId: course.id,
     version: course.version,
@@ -75,7 +76,7 @@ async function createAssignment(ctx: Ctx, tx: Db, course: Awaited<ReturnType<typ
   if (reviewer.status !== 'approved') throw AppError.conflict('conflict', 'the reviewer is not approved');
   // Read inside the transaction, where the reviewer row is locked, rather than from the shared cache.
   const { reviewers } = await repo.loadReviewerRegistry(tx, reviewerId);
-  const { excluded } = await matchFor(tx, course, prepareReviewers(reviewers));
+  const { excluded } = matchFor(course, prepareReviewers(reviewers));
   const out = excluded.find((e) => e.reviewerId === reviewerId);
   if (out) {
     throw new AppError('conflict', `the reviewer is excluded: ${out.reasons.map((r) => r.textEn).join('; ')}`, {
