@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   foundation: () => import('./foundation.js'),
   accreditation: () => import('./accreditation.js'),
   catalog: () => import('./catalog.js'),
+  people: () => import('./people.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

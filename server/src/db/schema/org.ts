@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Numbers the segments of `agencies.tree_key`; never reused. */
 export const agencyKeySeq = pgSequence('agency_key_seq');
@@ -42,7 +42,8 @@ export const agencies = pgTable(
 export const persons = pgTable(
   'persons',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // Time-ordered (SQL time_ordered_uuid()), so the primary key of millions grows at its end on imports.
+    id: uuid('id').primaryKey().default(sql`time_ordered_uuid()`),
     citizenIdHash: text('citizen_id_hash').notNull(),
     citizenIdCipher: text('citizen_id_cipher').notNull(),
     citizenIdLast: text('citizen_id_last').notNull(),
@@ -68,6 +69,8 @@ export const persons = pgTable(
     isIt: text('is_it').notNull().default('non_it'),
     /** active · on_leave · suspended · retired · left. */
     employmentStatus: text('employment_status').notNull().default('active'),
+    /** Target group × IT × status as one number 1..60 (SQL person_cell()), so list filters are checked in the index. */
+    cell: smallint('cell').generatedAlwaysAs(sql`person_cell(target_group_code, is_it, employment_status)`),
     sortName: text('sort_name').notNull(),
     searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,11 +78,12 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex('persons_citizen_hash_key').on(t.citizenIdHash),
-    index('persons_agency_idx').on(t.agencyId),
+    // No index on agency_id: people are found by agency_key ranges, and agencies are never deleted.
     index('persons_supervisor_idx').on(t.supervisorId),
-    // A subtree in name order: small subtrees are read whole and sorted, large ones walk the name index.
-    index('persons_scope_name_idx').on(sql`${t.agencyKey} collate "C"`, sql`${t.sortName} collate "C"`, t.id),
-    index('persons_name_scope_idx').on(sql`${t.sortName} collate "C"`, t.id, sql`${t.agencyKey} collate "C"`),
+    // A subtree in name order: small subtrees are read whole and sorted, large ones walk the name index;
+    // both carry the scope and the filter cell, so rows outside either are skipped without reading the table.
+    index('persons_scope_name_idx').on(sql`${t.agencyKey} collate "C"`, sql`${t.sortName} collate "C"`, t.id, t.cell),
+    index('persons_name_scope_idx').on(sql`${t.sortName} collate "C"`, t.id, sql`${t.agencyKey} collate "C"`, t.cell),
     index('persons_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

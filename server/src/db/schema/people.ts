@@ -1,4 +1,5 @@
-import { bigserial, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies, persons } from './org.js';
 
@@ -87,6 +88,7 @@ export const personImportFiles = pgTable(
 /**
  * Rows that passed the per-row checks, normalised and with the citizen ID already protected, so the
  * cross-row checks and the commit are set-based SQL. Deleted when the import is committed or expires.
+ * UNLOGGED (in the migration): a crash empties it, and the commit then has the stored file validated again.
  */
 export const personImportRows = pgTable(
   'person_import_rows',
@@ -117,6 +119,8 @@ export const personImportRows = pgTable(
     employmentStatus: text('employment_status').notNull(),
     sortName: text('sort_name').notNull(),
     searchText: text('search_text').notNull(),
+    /** Another row of the file names this one as supervisor (set after validation): written first at commit. */
+    supervises: boolean('supervises').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.importId, t.row] }), index('person_import_rows_hash_idx').on(t.importId, t.citizenHash)],
 );
@@ -138,17 +142,19 @@ export const personImportErrors = pgTable(
 );
 
 /**
- * Personnel counted by agency, target group, IT flag and employment status, kept exact by statement
- * triggers on `persons`; a subtree's total is a sum over its agencies, never a count over millions of rows.
+ * Personnel counted per agency, kept exact by statement triggers on `persons`: the total and 60 cells, one
+ * per target group × IT flag × employment status (`person_cell()` in SQL, `rollupCells()` in the people
+ * repository). A subtree's total, with or without those filters, is a sum over its agencies' rows found by
+ * their key range, never a count over millions of people.
  */
-export const personCounts = pgTable(
-  'person_counts',
+export const personRollup = pgTable(
+  'person_rollup',
   {
-    agencyId: uuid('agency_id').notNull(),
-    targetGroupCode: text('target_group_code').notNull(),
-    isIt: text('is_it').notNull(),
-    employmentStatus: text('employment_status').notNull(),
-    n: integer('n').notNull(),
+    agencyId: uuid('agency_id').primaryKey(),
+    /** The agency's tree key, moved with it. */
+    agencyKey: text('agency_key').notNull(),
+    total: integer('total').notNull(),
+    cells: integer('cells').array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.targetGroupCode, t.isIt, t.employmentStatus] })],
+  (t) => [index('person_rollup_key_idx').on(sql`${t.agencyKey} collate "C"`)],
 );

@@ -188,9 +188,16 @@ export interface NewInvitation {
   createdBy: string | null;
 }
 
-/** Invitations in bulk (one statement per thousand). */
+/** Invitations in bulk: one statement, the rows travelling as one JSON parameter. */
 export async function insertInvitations(db: Db, rows: NewInvitation[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(invitations).values(rows.slice(i, i + 1000));
+  if (rows.length === 0) return;
+  await db.execute(
+    sql`insert into invitations (id, user_id, token_hash, expires_at, created_by)
+        select time_ordered_uuid(), user_id, token_hash, expires_at, created_by
+        from json_to_recordset(${JSON.stringify(
+          rows.map((r) => ({ user_id: r.userId, token_hash: r.tokenHash, expires_at: r.expiresAt.toISOString(), created_by: r.createdBy })),
+        )}::json) as x(user_id uuid, token_hash text, expires_at timestamptz, created_by uuid)`,
+  );
 }
 
 /** An invitation by the hash of its token, with the account it is for. */

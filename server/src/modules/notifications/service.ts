@@ -46,7 +46,13 @@ export async function notifyUsers(tx: Db, config: { BASE_URL: string }, userIds:
  * notification: these go to people who cannot sign in yet.
  */
 export async function queueEmails(tx: Db, messages: readonly { toEmail: string; subject: string; bodyText: string }[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += 1000) await tx.insert(emailOutbox).values(messages.slice(i, i + 1000));
+  if (messages.length === 0) return;
+  await tx.execute(
+    sql`insert into email_outbox (id, to_email, subject, body_text)
+        select time_ordered_uuid(), to_email, subject, body_text from json_to_recordset(${JSON.stringify(
+          messages.map((m) => ({ to_email: m.toEmail, subject: m.subject, body_text: m.bodyText })),
+        )}::json) as x(to_email text, subject text, body_text text)`,
+  );
 }
 
 /** The caller's notifications, newest first, with the unread count. */

@@ -84,8 +84,7 @@ export async function countChildren(db: Db, id: string): Promise<number> {
 export async function subtreeHeadcount(db: Db, treeKey: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select coalesce(sum(c.n), 0)::int as n from person_counts c join agencies a on a.id = c.agency_id
-        where ${subtreeRange(sql`a.tree_key`, treeKey)}`,
+    sql`select coalesce(sum(r.total), 0)::int as n from person_rollup r where ${subtreeRange(sql`r.agency_key`, treeKey)}`,
   );
   return row.n;
 }
@@ -116,6 +115,10 @@ export async function moveSubtree(
   await db.execute(
     sql`update agencies set path = ${m.newPath} || substr(path, ${m.oldPath.length + 1}), tree_key = ${m.newKey} || substr(tree_key, ${m.oldKey.length + 1})
         where ${subtreeRange(sql`tree_key`, m.oldKey)}`,
+  );
+  await db.execute(
+    sql`update person_rollup set agency_key = ${m.newKey} || substr(agency_key, ${m.oldKey.length + 1})
+        where ${subtreeRange(sql`agency_key`, m.oldKey)}`,
   );
   const moved = await queryRows<{ n: number }>(
     db,
@@ -164,4 +167,9 @@ export async function upsertAgenciesByCode(
   );
   const created = result.filter((r) => r.inserted).length;
   return { created, updated: result.length - created };
+}
+
+/** Refreshes the planner's statistics of personnel (after keys of a subtree change). */
+export async function analyzePersons(db: Db): Promise<void> {
+  await db.execute(sql`analyze persons`);
 }

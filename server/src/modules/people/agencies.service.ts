@@ -126,33 +126,39 @@ export async function updateAgency(ctx: Ctx, id: string, body: UpdateAgencyBody)
  * never under itself or its own descendants. Scopes follow at once, since they are subtrees. Audit-logged.
  */
 export async function moveAgency(ctx: Ctx, id: string, body: MoveAgencyBody) {
-  return ctx.db.transaction(async (tx) => {
-    const agency = await repo.findAgency(tx, id, { forUpdate: true });
-    if (!agency) throw AppError.notFound('agency');
-    const oldParent = agency.parentId ? ((await repo.findAgency(tx, agency.parentId)) ?? null) : null;
-    const newParent = body.parentId ? ((await repo.findAgency(tx, body.parentId)) ?? null) : null;
-    if (body.parentId && !newParent) throw AppError.invalid([{ path: 'body.parentId', message: 'unknown agency' }]);
-    authorize(ctx, canMoveAgency, { agency: { path: agency.path, parentPath: oldParent?.path ?? null }, newParent });
-    if (newParent && (newParent.id === agency.id || newParent.path.includes(`/${agency.id}/`))) {
-      throw AppError.conflict('agency.move_cycle', 'an agency cannot move under itself or its own sub-agencies');
-    }
-    checkPlacement(agency.kind, body.parentId, 'body.parentId');
-    if ((newParent?.id ?? null) === agency.parentId) return agency;
-    const segment = agency.treeKey.slice(agency.treeKey.slice(0, -1).lastIndexOf('.') + 1);
-    const moved = await repo.moveSubtree(tx, {
-      id,
-      parentId: newParent?.id ?? null,
-      oldPath: agency.path,
-      newPath: `${newParent?.path ?? '/'}${id}/`,
-      oldKey: agency.treeKey,
-      newKey: `${newParent?.treeKey ?? ''}${segment}`,
+  return ctx.db
+    .transaction(async (tx) => {
+      const agency = await repo.findAgency(tx, id, { forUpdate: true });
+      if (!agency) throw AppError.notFound('agency');
+      const oldParent = agency.parentId ? ((await repo.findAgency(tx, agency.parentId)) ?? null) : null;
+      const newParent = body.parentId ? ((await repo.findAgency(tx, body.parentId)) ?? null) : null;
+      if (body.parentId && !newParent) throw AppError.invalid([{ path: 'body.parentId', message: 'unknown agency' }]);
+      authorize(ctx, canMoveAgency, { agency: { path: agency.path, parentPath: oldParent?.path ?? null }, newParent });
+      if (newParent && (newParent.id === agency.id || newParent.path.includes(`/${agency.id}/`))) {
+        throw AppError.conflict('agency.move_cycle', 'an agency cannot move under itself or its own sub-agencies');
+      }
+      checkPlacement(agency.kind, body.parentId, 'body.parentId');
+      if ((newParent?.id ?? null) === agency.parentId) return agency;
+      const segment = agency.treeKey.slice(agency.treeKey.slice(0, -1).lastIndexOf('.') + 1);
+      const moved = await repo.moveSubtree(tx, {
+        id,
+        parentId: newParent?.id ?? null,
+        oldPath: agency.path,
+        newPath: `${newParent?.path ?? '/'}${id}/`,
+        oldKey: agency.treeKey,
+        newKey: `${newParent?.treeKey ?? ''}${segment}`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'agency.moved',
+        subjectType: 'agency',
+        subjectId: id,
+        summary: { fromParentId: agency.parentId, toParentId: newParent?.id ?? null, people: moved.people, reason: body.reason ?? null },
+      });
+      return (await repo.findAgency(tx, id)) as repo.AgencyRow;
+    })
+    .then((moved) => {
+      // The subtree's people have new keys the planner's statistics do not know yet: refresh them, in the background.
+      repo.analyzePersons(ctx.db).catch((err) => ctx.log.warn({ err }, 'analyze after an agency move failed'));
+      return moved;
     });
-    await recordAudit(tx, ctx, {
-      action: 'agency.moved',
-      subjectType: 'agency',
-      subjectId: id,
-      summary: { fromParentId: agency.parentId, toParentId: newParent?.id ?? null, people: moved.people, reason: body.reason ?? null },
-    });
-    return (await repo.findAgency(tx, id)) as repo.AgencyRow;
-  });
 }

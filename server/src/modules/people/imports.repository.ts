@@ -234,6 +234,20 @@ export async function crossCheck(db: Db, importId: string, scopeKey: string, opt
   );
 }
 
+/** Marks the rows another row names as supervisor, so the commit writes them first. */
+export async function markSupervisors(db: Db, importId: string): Promise<void> {
+  await db.execute(
+    sql`update person_import_rows s set supervises = true
+        where s.import_id = ${importId}
+          and s.citizen_hash in (select supervisor_hash from person_import_rows where import_id = ${importId} and supervisor_hash is not null)`,
+  );
+}
+
+export async function countStagedRows(db: Db, importId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from person_import_rows where import_id = ${importId}`);
+  return row.n;
+}
+
 /** Error and row counts, and how many staged people are new or already known. */
 export async function summarizeValidation(db: Db, importId: string) {
   const [row] = await queryRows<{ error_count: number; error_rows: number; to_create: number; to_update: number }>(
@@ -284,8 +298,8 @@ export async function stagedRowRange(db: Db, importId: string): Promise<{ min: n
 
 const NEW_GROUP = sql`coalesce(s.target_group, case when p.target_group_source = 'hr' then p.target_group_code else s.suggested_group end)`;
 
-/** History of people already recorded whose agency, target group or status the rows [from, to) change. */
-export async function insertImportHistory(db: Db, importId: string, actorId: string, range: { from: number; to: number }) {
+/** History of people already recorded whose agency, target group or status the import changes (one statement). */
+export async function insertImportHistory(db: Db, importId: string, actorId: string) {
   await db.execute(
     sql`insert into person_history (person_id, kind, from_value, to_value, source, import_id, actor_id)
         select p.id, k.kind, k.from_value, k.to_value, 'import', ${importId}::uuid, ${actorId}::uuid
@@ -295,27 +309,36 @@ export async function insertImportHistory(db: Db, importId: string, actorId: str
         cross join lateral (values ('transfer', p.agency_id::text, a.id::text),
                                    ('target_group', p.target_group_code, ${NEW_GROUP}),
                                    ('employment_status', p.employment_status, s.employment_status)) as k(kind, from_value, to_value)
-        where s.import_id = ${importId} and s.row >= ${range.from} and s.row < ${range.to} and k.from_value is distinct from k.to_value`,
+        where s.import_id = ${importId} and k.from_value is distinct from k.to_value`,
   );
 }
 
 /**
- * Creates or updates the people of rows [from, to) by citizen ID, one statement. A target group given in
+ * Creates or updates the people of rows [from, to) by citizen ID, one statement; the rows that supervise
+ * others in the file go in a first pass, so everyone else finds their supervisor by join. A target group given in
  * the file is HR's choice; otherwise a person whose group HR set keeps it, and everyone else gets the
  * suggestion. Returns each person's id, whether they are new, and what their account needs.
  */
-export async function upsertPersonsFromStaging(db: Db, importId: string, range: { from: number; to: number }) {
+export async function upsertPersonsFromStaging(
+  db: Db,
+  importId: string,
+  range: { from: number; to: number },
+  pass: 'supervisors' | 'others',
+) {
   return queryRows<{ id: string; inserted: boolean; email: string; display_name: string }>(
     db,
     sql`insert into persons as p (citizen_id_hash, citizen_id_cipher, citizen_id_last, title_th, first_name_th, last_name_th, title_en,
           first_name_en, last_name_en, email, position_th, position_type, position_level, agency_id, agency_key, target_group_code,
-          target_group_source, is_it, employment_status, sort_name, search_text)
+          target_group_source, is_it, employment_status, sort_name, search_text, supervisor_id)
         select s.citizen_hash, s.citizen_cipher, s.citizen_last, s.title_th, s.first_name_th, s.last_name_th, s.title_en,
           s.first_name_en, s.last_name_en, s.email, s.position_th, s.position_type, s.position_level, a.id, a.tree_key,
           coalesce(s.target_group, s.suggested_group), case when s.target_group is null then 'suggested' else 'hr' end,
-          s.is_it, s.employment_status, s.sort_name, s.search_text
-        from person_import_rows s join agencies a on lower(a.code) = lower(s.agency_code)
+          s.is_it, s.employment_status, s.sort_name, s.search_text, sup.id
+        from person_import_rows s
+        join agencies a on lower(a.code) = lower(s.agency_code)
+        left join persons sup on sup.citizen_id_hash = s.supervisor_hash
         where s.import_id = ${importId} and s.row >= ${range.from} and s.row < ${range.to}
+          and s.supervises = ${pass === 'supervisors'}
         on conflict (citizen_id_hash) do update set
           citizen_id_cipher = excluded.citizen_id_cipher, title_th = excluded.title_th, first_name_th = excluded.first_name_th,
           last_name_th = excluded.last_name_th, title_en = excluded.title_en, first_name_en = excluded.first_name_en,
@@ -323,6 +346,7 @@ export async function upsertPersonsFromStaging(db: Db, importId: string, range: 
           position_type = excluded.position_type, position_level = excluded.position_level, agency_id = excluded.agency_id,
           agency_key = excluded.agency_key, is_it = excluded.is_it, employment_status = excluded.employment_status,
           sort_name = excluded.sort_name, search_text = excluded.search_text, updated_at = now(),
+          supervisor_id = coalesce(excluded.supervisor_id, p.supervisor_id),
           target_group_code = case when excluded.target_group_source = 'hr' or p.target_group_source = 'suggested'
                                    then excluded.target_group_code else p.target_group_code end,
           target_group_source = case when excluded.target_group_source = 'hr' then 'hr' else p.target_group_source end
@@ -330,12 +354,15 @@ export async function upsertPersonsFromStaging(db: Db, importId: string, range: 
   );
 }
 
-/** Supervisors named in the file, by citizen ID (in the file or already recorded); rows without one keep theirs. */
+/**
+ * Supervisors the upsert could not resolve because they were written in the same statement (a supervisor of
+ * a supervisor in the file): linked by citizen ID once everyone is written. Rows without one keep theirs.
+ */
 export async function linkSupervisorsFromStaging(db: Db, importId: string): Promise<void> {
   await db.execute(
     sql`update persons p set supervisor_id = sup.id, updated_at = now()
         from person_import_rows s join persons sup on sup.citizen_id_hash = s.supervisor_hash
-        where s.import_id = ${importId} and s.supervisor_hash is not null and p.citizen_id_hash = s.citizen_hash
-          and p.supervisor_id is distinct from sup.id`,
+        where s.import_id = ${importId} and s.supervisor_hash is not null and s.supervises
+          and p.citizen_id_hash = s.citizen_hash and p.supervisor_id is distinct from sup.id`,
   );
 }

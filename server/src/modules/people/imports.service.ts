@@ -17,7 +17,7 @@ import { agencyScopes, canManagePeopleIn, isSystemAdmin } from './policy.js';
 /** A validation whose instance has not reported for this long is taken over by the next instance asked about it. */
 const STALE_SECONDS = 120;
 /** Rows written per statement at commit: bounded memory for the accounts created alongside. */
-const COMMIT_CHUNK = 5000;
+const COMMIT_CHUNK = 10_000;
 
 /**
  * The background validations of one app instance: started after an upload (or when resuming a stale
@@ -40,9 +40,14 @@ export class ValidationRunner {
     await Promise.allSettled([...this.running]);
   }
 
-  /** Resolves when the runs started so far have finished (tests). */
-  async idle() {
-    await Promise.allSettled([...this.running]);
+  /** Follows other background work of this instance (statistics after a commit), so shutdown waits for it. */
+  track(work: Promise<unknown>, log: Ctx['log']) {
+    const run = work.then(
+      () => {},
+      (err) => log.warn({ err }, 'background work after a personnel import failed'),
+    );
+    const tracked = run.finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
   }
 }
 
@@ -171,7 +176,7 @@ export async function exportImportErrors(ctx: Ctx, id: string): Promise<Readable
  * All of it or none of it: any failure (or a killed server) leaves the database as it was. Committing a
  * committed import does nothing and returns it again.
  */
-export async function commitPersonImport(ctx: Ctx, id: string) {
+export async function commitPersonImport(ctx: Ctx, runner: ValidationRunner, id: string) {
   const actor = requireActor(ctx);
   const outcome = await ctx.db.transaction(async (tx) => {
     const job = await loadImport(tx, actor, id, { forUpdate: true });
@@ -179,6 +184,11 @@ export async function commitPersonImport(ctx: Ctx, id: string) {
     if (job.status === 'committed') return 'already';
     if (job.status === 'expired') throw AppError.conflict('people_import.expired', 'this import expired; upload the file again');
     if (job.status !== 'validated') throw AppError.conflict('people_import.not_ready', `the import is ${job.status}`);
+    // Staged rows do not survive a database crash (unlogged); the stored file is then validated again.
+    if ((await repo.countStagedRows(tx, id)) !== job.totalRows) {
+      await repo.updateImport(tx, id, { status: 'validating', progress: 0, heartbeatAt: new Date(0) });
+      return 'revalidate';
+    }
     const scope = job.scopeAgencyId ? await agencyRepo.findAgency(tx, job.scopeAgencyId) : null;
     await repo.crossCheck(tx, id, scope?.treeKey ?? '', { withinFile: false });
     const check = await repo.summarizeValidation(tx, id);
@@ -206,6 +216,10 @@ export async function commitPersonImport(ctx: Ctx, id: string) {
   });
   // The new errors are stored (that transaction committed); the caller is told nothing was imported.
   if (outcome === 'invalid') throw AppError.conflict('people_import.not_ready', 'the data changed since validation; see the errors');
+  if (outcome === 'revalidate')
+    throw AppError.conflict('people_import.not_ready', 'the file is being checked again; commit when validated');
+  // Thousands of new keys in one subtree: the planner's estimates must know them before the next list.
+  if (outcome === 'committed') runner.track(agencyRepo.analyzePersons(ctx.db), ctx.log);
   return loadImport(ctx.db, actor, id);
 }
 
@@ -215,16 +229,17 @@ async function writeImport(tx: Db, ctx: Ctx, id: string, actor: Actor) {
   let updated = 0;
   let invited = 0;
   if (!range) return { created, updated, invited };
-  for (let from = range.min; from <= range.max; from += COMMIT_CHUNK) {
-    const chunk = { from, to: from + COMMIT_CHUNK };
-    await repo.insertImportHistory(tx, id, actor.userId, chunk);
-    const people = await repo.upsertPersonsFromStaging(tx, id, chunk);
-    for (const p of people) p.inserted ? created++ : updated++;
-    const accounts = await ensurePersonAccounts(
-      tx,
-      people.map((p) => ({ personId: p.id, email: p.email, displayName: p.display_name })),
-    );
-    invited += await inviteUsers(tx, ctx, accounts);
+  await repo.insertImportHistory(tx, id, actor.userId);
+  for (const pass of ['supervisors', 'others'] as const) {
+    for (let from = range.min; from <= range.max; from += COMMIT_CHUNK) {
+      const people = await repo.upsertPersonsFromStaging(tx, id, { from, to: from + COMMIT_CHUNK }, pass);
+      for (const p of people) p.inserted ? created++ : updated++;
+      const accounts = await ensurePersonAccounts(
+        tx,
+        people.map((p) => ({ personId: p.id, email: p.email, displayName: p.display_name })),
+      );
+      invited += await inviteUsers(tx, ctx, accounts);
+    }
   }
   await repo.linkSupervisorsFromStaging(tx, id);
   return { created, updated, invited };

@@ -362,10 +362,10 @@ describe('commitPersonImport', () => {
     await t.database.db.execute(sql`create function fail_on_row() returns trigger language plpgsql as $$
       begin if new.first_name_th = 'ล้มเหลว' then raise exception 'planted fault'; end if; return new; end $$`);
     await t.database.db.execute(sql`create trigger fail_on_row before insert on persons for each row execute function fail_on_row()`);
-    const tables = ['persons', 'users', 'role_grants', 'invitations', 'email_outbox', 'person_history', 'audit_entries', 'person_counts'];
+    const tables = ['persons', 'users', 'role_grants', 'invitations', 'email_outbox', 'person_history', 'audit_entries', 'person_rollup'];
     const snapshot = async () => Promise.all(tables.map(tableCount));
     const countsSum = async () =>
-      (await queryRows<{ n: number }>(t.database.db, sql`select coalesce(sum(n), 0)::int as n from person_counts`))[0].n;
+      (await queryRows<{ n: number }>(t.database.db, sql`select coalesce(sum(total), 0)::int as n from person_rollup`))[0].n;
     const before = [...(await snapshot()), await countsSum()];
     const failed = await hr.request({ method: 'POST', url: `/api/people/imports/${job.id}/commit` });
     expect(failed.statusCode).toBe(500);
@@ -398,6 +398,57 @@ describe('commitPersonImport', () => {
     expect(after.errors[0]).toMatchObject({ row: 2, code: 'person.out_of_scope' });
     const [unchanged] = await t.database.db.select().from(persons).where(eq(persons.id, target.id));
     expect(unchanged.firstNameTh).toBe(target.firstNameTh);
+  });
+});
+
+describe('commitPersonImport: supervisors and restarts', () => {
+  it('links a chain of supervisors named in any order within the file', async () => {
+    const job = await importAndValidate(
+      hr,
+      csv([
+        personLine({
+          citizenId: citizenId(1003),
+          firstNameTh: 'ลูกทีม',
+          email: 'c3@d1.go.th',
+          agencyCode: 'D1',
+          supervisorCitizenId: citizenId(1002),
+        }),
+        personLine({
+          citizenId: citizenId(1002),
+          firstNameTh: 'หัวหน้ากลุ่ม',
+          email: 'c2@d1.go.th',
+          agencyCode: 'D1',
+          supervisorCitizenId: citizenId(1001),
+        }),
+        personLine({ citizenId: citizenId(1001), firstNameTh: 'ผู้อำนวยการใหญ่', email: 'c1@d1.go.th', agencyCode: 'D1' }),
+      ]),
+    );
+    expect((await hr.request({ method: 'POST', url: `/api/people/imports/${job.id}/commit` })).statusCode).toBe(200);
+    const rows = await queryRows<{ first_name_th: string; supervisor: string | null }>(
+      t.database.db,
+      sql`select p.first_name_th, s.first_name_th as supervisor from persons p left join persons s on s.id = p.supervisor_id
+          where p.email in ('c1@d1.go.th', 'c2@d1.go.th', 'c3@d1.go.th') order by p.email`,
+    );
+    expect(rows).toEqual([
+      { first_name_th: 'ผู้อำนวยการใหญ่', supervisor: null },
+      { first_name_th: 'หัวหน้ากลุ่ม', supervisor: 'ผู้อำนวยการใหญ่' },
+      { first_name_th: 'ลูกทีม', supervisor: 'หัวหน้ากลุ่ม' },
+    ]);
+  });
+
+  it('validates the stored file again when the staged rows were lost (a database crash), then commits', async () => {
+    const job = await importAndValidate(
+      hr,
+      csv([personLine({ citizenId: citizenId(1100), firstNameTh: 'หาย', email: 'lost@d1.go.th', agencyCode: 'D1' })]),
+    );
+    await t.database.db.delete(personImportRows).where(eq(personImportRows.importId, job.id));
+    const first = await hr.request({ method: 'POST', url: `/api/people/imports/${job.id}/commit` });
+    expect(first.statusCode).toBe(409);
+    expect(first.json().code).toBe('people_import.not_ready');
+    const again = await settled(hr, job.id);
+    expect(again).toMatchObject({ status: 'validated', toCreate: 1 });
+    const ok = await hr.request({ method: 'POST', url: `/api/people/imports/${job.id}/commit` });
+    expect(ok.json()).toMatchObject({ status: 'committed', created: 1 });
   });
 });
 

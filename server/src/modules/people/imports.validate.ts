@@ -77,6 +77,7 @@ export async function validateImport(deps: ValidationDeps, importId: string, att
     bytesRead = job.byteSize;
     await flush();
     await repo.crossCheck(db, importId, scope?.treeKey ?? '', { withinFile: true });
+    await repo.markSupervisors(db, importId);
     await finish(db, importId, attempt);
   } catch (err) {
     if (err instanceof Stopped) return;

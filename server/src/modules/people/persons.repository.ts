@@ -58,9 +58,8 @@ function whereOf(f: PersonFilter): SQL[] {
   if (f.scopeKey) c.push(subtreeRange(sql`p.agency_key`, f.scopeKey));
   if (f.text && 'hash' in f.text) c.push(sql`p.citizen_id_hash = ${f.text.hash}`);
   if (f.text && 'like' in f.text) c.push(sql`p.search_text like ${f.text.like}`);
-  if (f.targetGroup) c.push(sql`p.target_group_code = ${f.targetGroup}`);
-  if (f.isIt !== undefined) c.push(sql`p.is_it = ${f.isIt ? 'it' : 'non_it'}`);
-  if (f.status) c.push(sql`p.employment_status = ${f.status}`);
+  // Group, IT flag and status are one small number in both list indexes, so they are checked there.
+  if (f.targetGroup || f.isIt !== undefined || f.status) c.push(sql`p.cell = any(${`{${rollupCells(f).join(',')}}`}::smallint[])`);
   if (f.positionType) c.push(sql`p.position_type = ${f.positionType}`);
   return c;
 }
@@ -96,18 +95,34 @@ export async function countPersonsCapped(db: Db, f: PersonFilter, cap: number): 
   return row.n;
 }
 
-/** The exact total from the roll-up, for filters the roll-up carries (subtree, target group, IT, status). */
+const GROUPS = ['EXECUTIVE', 'MANAGEMENT', 'ACADEMIC', 'SERVICE', 'TECHNOLOGY', 'OTHERS'];
+const STATUSES = ['active', 'on_leave', 'suspended', 'retired', 'left'];
+
+/** The roll-up cells (1..60, as SQL's person_cell numbers them) a filter covers. */
+export function rollupCells(f: { targetGroup?: string; isIt?: boolean; status?: string }): number[] {
+  const cells: number[] = [];
+  GROUPS.forEach((g, gi) => {
+    if (f.targetGroup && f.targetGroup !== g) return;
+    for (const it of [false, true]) {
+      if (f.isIt !== undefined && f.isIt !== it) continue;
+      STATUSES.forEach((st, si) => {
+        if (!f.status || f.status === st) cells.push(gi * 10 + (it ? 5 : 0) + si + 1);
+      });
+    }
+  });
+  return cells;
+}
+
+/** The exact total from the roll-up, for filters it carries (subtree, target group, IT, status): a sum over agencies. */
 export async function countPersonsFromRollup(db: Db, f: Omit<PersonFilter, 'text' | 'positionType'>): Promise<number> {
-  const c: SQL[] = [];
-  if (f.scopeKey) c.push(subtreeRange(sql`a.tree_key`, f.scopeKey));
-  if (f.targetGroup) c.push(sql`c.target_group_code = ${f.targetGroup}`);
-  if (f.isIt !== undefined) c.push(sql`c.is_it = ${f.isIt ? 'it' : 'non_it'}`);
-  if (f.status) c.push(sql`c.employment_status = ${f.status}`);
+  const scope = f.scopeKey ? subtreeRange(sql`r.agency_key`, f.scopeKey) : sql`true`;
+  const isFiltered = f.targetGroup !== undefined || f.isIt !== undefined || f.status !== undefined;
   const [row] = await queryRows<{ n: number }>(
     db,
-    f.scopeKey
-      ? sql`select coalesce(sum(c.n), 0)::int as n from person_counts c join agencies a on a.id = c.agency_id where ${and(c)}`
-      : sql`select coalesce(sum(c.n), 0)::int as n from person_counts c where ${and(c)}`,
+    isFiltered
+      ? sql`select coalesce(sum(r.cells[i]), 0)::int as n from person_rollup r
+            cross join unnest(${`{${rollupCells(f).join(',')}}`}::int[]) as i where ${scope}`
+      : sql`select coalesce(sum(r.total), 0)::int as n from person_rollup r where ${scope}`,
   );
   return row.n;
 }

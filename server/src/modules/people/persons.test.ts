@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
-import { auditEntries, personHistory } from '../../db/schema/index.js';
+import { agencies, auditEntries, personHistory, persons } from '../../db/schema/index.js';
 import { buildPerson, buildTree, citizenId, linkUser, type Tree } from './people.fixtures.js';
+import { countPersonsCapped, countPersonsFromRollup } from './persons.repository.js';
 
 let t: TestApp;
 let tree: Tree;
@@ -317,5 +318,28 @@ describe('a person’s own data', () => {
     expect(data.auditTrail.map((e: { action: string }) => e.action)).toContain('person.citizen_id_revealed');
     expect(JSON.stringify(data)).not.toMatch(/scrypt\$/);
     expect((await auditOf(learner.userId, 'person.data_exported')).length).toBe(1);
+  });
+});
+
+describe('the personnel roll-up', () => {
+  it('stays exact through inserts, updates, transfers and deletes, for every subtree and filter', async () => {
+    const extra = await buildPerson(t, tree.id('D1-B'), { employmentStatus: 'retired' });
+    await t.database.db.delete(persons).where(eq(persons.id, extra.id));
+    await buildPerson(t, tree.id('BKK-01'), { isIt: 'it', positionTh: 'นักวิชาการคอมพิวเตอร์ปฏิบัติการ', targetGroupCode: 'TECHNOLOGY' });
+    const filters = [
+      {},
+      { targetGroup: 'ACADEMIC' },
+      { isIt: true },
+      { status: 'active' },
+      { targetGroup: 'MANAGEMENT', isIt: false, status: 'active' },
+    ];
+    for (const code of ['M1', 'D1', 'D1-B', 'D1-B-U', 'D2', 'M2', 'BKK', null]) {
+      const [agency] = code ? await t.database.db.select().from(agencies).where(eq(agencies.code, code)) : [null];
+      for (const f of filters) {
+        const rolled = await countPersonsFromRollup(t.database.db, { scopeKey: agency?.treeKey ?? '', ...f });
+        const counted = await countPersonsCapped(t.database.db, { scopeKey: agency?.treeKey ?? '', ...f }, 1_000_000);
+        expect(rolled, `${code} ${JSON.stringify(f)}`).toBe(counted);
+      }
+    }
   });
 });

@@ -380,7 +380,7 @@ function importRoutes(app: FastifyInstance, runner: imports.ValidationRunner) {
       response: { 200: PersonImportView, ...problems },
     },
     handler: async (req) => {
-      const job = await imports.commitPersonImport(req.ctx, req.params.id);
+      const job = await imports.commitPersonImport(req.ctx, runner, req.params.id);
       return presentImport(job, { actor: req.ctx.actor, errors: [], canManage: true });
     },
   });

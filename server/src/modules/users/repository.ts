@@ -62,15 +62,15 @@ export async function ensurePersonAccounts(
   );
   const created = await queryRows<{ id: string; email: string; display_name: string; locale: string }>(
     db,
-    sql`insert into users (email, display_name, password_hash, person_id)
-        select x.email, x.display_name, ${noPasswordHash}, x.person_id from ${input}
+    sql`insert into users (id, email, display_name, password_hash, person_id)
+        select time_ordered_uuid(), x.email, x.display_name, ${noPasswordHash}, x.person_id from ${input}
         where not exists (select 1 from users o where o.person_id = x.person_id)
         on conflict do nothing
         returning id, email, display_name, locale`,
   );
   await db.execute(
-    sql`insert into role_grants (user_id, role, scope_type, scope_id)
-        select u.id, 'learner', 'self', '' from ${input} join users u on u.person_id = x.person_id
+    sql`insert into role_grants (id, user_id, role, scope_type, scope_id)
+        select time_ordered_uuid(), u.id, 'learner', 'self', '' from ${input} join users u on u.person_id = x.person_id
         on conflict do nothing`,
   );
   return created;
