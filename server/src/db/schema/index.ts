@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './framework.js';
 export * from './org.js';
 export * from './people.js';
+export * from './factcheck.js';
