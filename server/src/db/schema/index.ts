@@ -6,3 +6,5 @@ export * from './framework.js';
 export * from './org.js';
 export * from './people.js';
 export * from './factcheck.js';
+export * from './plans.js';
+export * from './volunteers.js';
