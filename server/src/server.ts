@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedFramework } from './db/seed/framework.js';
+import { seedPlaces } from './db/seed/places.js';
 import { startJobs } from './jobs.js';
 import { refreshCatalog } from './modules/catalog/service.js';
 
@@ -14,6 +15,7 @@ export async function prepareDatabase(config: Config): Promise<Database> {
   try {
     await database.migrate();
     await seedFramework(database.db);
+    await seedPlaces(database.db);
     if (config.loadDemoData) await seedDemo(database.db, { secret: config.sessionSecret });
     // Entries for courses accredited before the catalogue existed, or loaded directly; idempotent.
     await refreshCatalog(database.db);

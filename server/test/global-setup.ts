@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createPglite, fromPglite, openPostgres } from '../src/db/client.js';
 import { seedFramework } from '../src/db/seed/framework.js';
+import { seedPlaces } from '../src/db/seed/places.js';
 
 /**
  * Migrates and seeds one template database per test run; every test file then gets a private copy
@@ -20,6 +21,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
     const database = openPostgres(withDatabase(url, name), 2);
     await database.migrate();
     await seedFramework(database.db);
+    await seedPlaces(database.db);
     await database.close();
     provide('templateDatabase', name);
     return async () => {
@@ -32,6 +34,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
   const database = fromPglite(client);
   await database.migrate();
   await seedFramework(database.db);
+  await seedPlaces(database.db);
   const dump = await client.dumpDataDir('none');
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

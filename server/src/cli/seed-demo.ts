@@ -3,6 +3,7 @@ import { DataDirLockedError, openDatabase } from '../db/client.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-data.js';
 import { seedFramework } from '../db/seed/framework.js';
+import { seedPlaces } from '../db/seed/places.js';
 import { refreshCatalog } from '../modules/catalog/service.js';
 
 /**
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
   try {
     await database.migrate();
     await seedFramework(database.db);
+    await seedPlaces(database.db);
     const result = await seedDemo(database.db, { secret: config.sessionSecret });
     await refreshCatalog(database.db);
     const target = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.DATA_DIR}`;
