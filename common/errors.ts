@@ -28,7 +28,12 @@ export type ErrorCode =
   | 'people_import.not_ready'
   | 'people_import.expired'
   | 'invitation.expired'
-  | 'invitation.used';
+  | 'invitation.used'
+  | 'plan.exists'
+  | 'plan.illegal_transition'
+  | 'plan.version_conflict'
+  | 'cohort.full'
+  | 'cohort.completed';
 
 export const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
@@ -51,6 +56,11 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'people_import.expired': 409,
   'invitation.expired': 409,
   'invitation.used': 409,
+  'plan.exists': 409,
+  'plan.illegal_transition': 409,
+  'plan.version_conflict': 409,
+  'cohort.full': 409,
+  'cohort.completed': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

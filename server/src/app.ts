@@ -16,6 +16,7 @@ import { catalogRoutes } from './modules/catalog/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
 import { platformRoutes } from './modules/platform/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { registerAuth, SECURITY_SCHEMES } from './plugins/auth.js';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
           name: 'catalog',
           description: 'The national catalogue of digital courses: search, course pages, runs, ratings, shortlists, open data',
         },
+        { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
         { name: 'framework', description: 'The competency framework: versions, skill areas, target groups, levels, units' },
       ],
@@ -114,6 +116,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   peopleRoutes(app);
   accreditationRoutes(app);
   catalogRoutes(app);
+  planRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 

@@ -1,4 +1,10 @@
-import { type CheckResult, CLASSROOM_METHODS, type CourseDraft, TEACHING_METHODS } from '../../../../common/contracts/accreditation.js';
+import {
+  type CheckResult,
+  CLASSROOM_METHODS,
+  type CourseDraft,
+  TEACHING_METHODS,
+  type TeachingMethod,
+} from '../../../../common/contracts/accreditation.js';
 
 export interface CheckFramework {
   skillAreaCodes: readonly string[];
@@ -35,6 +41,34 @@ const REQUIRED: { field: keyof CourseDraft; th: string; en: string }[] = [
   { field: 'frameworkId', th: 'กรอบสมรรถนะที่อ้างอิง', en: 'framework version' },
 ];
 
+/**
+ * The lecture ≤ 60% rule of classroom teaching (active methods at least 40%), for a classroom or blended
+ * design; null when it passes or does not apply. Used for course submissions and agencies' own cohorts.
+ */
+export function checkLectureShare(h: Partial<Record<TeachingMethod, number>>, delivery: string | undefined): CheckResult | null {
+  if (delivery !== 'classroom' && delivery !== 'blended') return null;
+  const classroom = CLASSROOM_METHODS.reduce((s, m) => s + (h[m] ?? 0), 0);
+  const lecture = h.lecture ?? 0;
+  if (classroom <= 0) {
+    return {
+      code: 'classroom_hours_zero',
+      severity: 'error',
+      field: 'hours',
+      messageTh: 'หลักสูตรแบบห้องเรียนต้องมีชั่วโมงในห้องเรียน',
+      messageEn: 'A classroom or blended course needs classroom hours.',
+    };
+  }
+  if (lecture / classroom <= MAX_LECTURE_SHARE) return null;
+  const pct = Math.round((lecture / classroom) * 1000) / 10;
+  return {
+    code: 'lecture_over_60',
+    severity: 'error',
+    field: 'hours.lecture',
+    messageTh: `การบรรยาย ${pct}% ของชั่วโมงในห้องเรียน เกินเกณฑ์ 60% (วิธีการเชิงปฏิบัติต้องไม่น้อยกว่า 40%)`,
+    messageEn: `Lecture is ${pct}% of classroom hours, above the 60% limit (active methods must be at least 40%).`,
+  };
+}
+
 const isMissing = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -56,28 +90,8 @@ export function checkCourse(input: CheckInput): CheckResult[] {
   if (h) {
     const total = TEACHING_METHODS.reduce((s, m) => s + (h[m] ?? 0), 0);
     if (total <= 0) add('error', 'hours_zero', 'hours', 'จำนวนชั่วโมงรวมต้องมากกว่า 0', 'Total hours must be more than 0.');
-    if (c.delivery === 'classroom' || c.delivery === 'blended') {
-      const classroom = CLASSROOM_METHODS.reduce((s, m) => s + (h[m] ?? 0), 0);
-      const lecture = h.lecture ?? 0;
-      if (classroom <= 0) {
-        add(
-          'error',
-          'classroom_hours_zero',
-          'hours',
-          'หลักสูตรแบบห้องเรียนต้องมีชั่วโมงในห้องเรียน',
-          'A classroom or blended course needs classroom hours.',
-        );
-      } else if (lecture / classroom > MAX_LECTURE_SHARE) {
-        const pct = Math.round((lecture / classroom) * 1000) / 10;
-        add(
-          'error',
-          'lecture_over_60',
-          'hours.lecture',
-          `การบรรยาย ${pct}% ของชั่วโมงในห้องเรียน เกินเกณฑ์ 60% (วิธีการเชิงปฏิบัติต้องไม่น้อยกว่า 40%)`,
-          `Lecture is ${pct}% of classroom hours, above the 60% limit (active methods must be at least 40%).`,
-        );
-      }
-    }
+    const share = checkLectureShare(h, c.delivery);
+    if (share) out.push(share);
   }
 
   if (c.frameworkId && !input.framework) {

@@ -17,6 +17,18 @@ export const SETTINGS = {
   'accreditation.minReviewers': z.number().int().min(1).max(10).default(2),
   'accreditation.conflictYears': z.number().int().min(0).max(20).default(3),
   'accreditation.disagreementThreshold': z.number().min(0).max(100).default(25),
+  /** Phases an agency plan may declare (Bangkok's plan moves from Early to Developing). */
+  'plans.phases': z
+    .array(
+      z.object({ code: z.string().trim().min(1).max(40), th: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) }),
+    )
+    .min(1)
+    .max(10)
+    .default([
+      { code: 'early', th: 'ระยะเริ่มต้น', en: 'Early' },
+      { code: 'developing', th: 'ระยะกำลังพัฒนา', en: 'Developing' },
+      { code: 'advanced', th: 'ระยะก้าวหน้า', en: 'Advanced' },
+    ]),
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
