@@ -17,6 +17,11 @@ export function navItemsFor(session: Session): NavItem[] {
   items.push({ to: '/catalog', label: 'nav.catalog' });
   const roles = new Set(session.roles.map((r) => r.role));
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
+  if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor') || roles.has('system_admin')) {
+    items.push({ to: '/people', label: 'nav.people' });
+    if (roles.has('agency_admin') || roles.has('system_admin')) items.push({ to: '/people/imports', label: 'nav.peopleImport' });
+    items.push({ to: '/agencies', label: 'nav.agencies' });
+  }
   if (roles.has('provider_admin')) items.push({ to: '/provider', label: 'nav.provider' });
   if (roles.has('accreditation_officer')) items.push({ to: '/officer', label: 'nav.officer' });
   if (roles.has('accreditation_officer')) items.push({ to: '/officer/catalog-import', label: 'nav.catalogImport' });

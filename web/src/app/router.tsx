@@ -36,6 +36,17 @@ const CatalogDataPage = lazy(() => import('../features/catalog/data-page.js'));
 const CourseRunsPage = lazy(() => import('../features/catalog/runs-page.js'));
 const ShortlistPage = lazy(() => import('../features/catalog/shortlist-page.js'));
 const CatalogImportPage = lazy(() => import('../features/catalog/import-page.js'));
+const AgenciesPage = lazy(() => import('../features/people/agencies-page.js'));
+const PeoplePage = lazy(() => import('../features/people/people-page.js'));
+const PersonPage = lazy(() => import('../features/people/person-page.js'));
+const PeopleImportPage = lazy(() => import('../features/people/import-page.js'));
+const PeopleImportJobPage = lazy(() => import('../features/people/import-job-page.js'));
+const MyDataPage = lazy(() => import('../features/people/my-data-page.js'));
+const InvitationPage = lazy(() => import('../features/auth/invitation-page.js'));
+
+// Who sees the agency and personnel pages (the server checks each record's scope again).
+const PEOPLE_READERS = ['agency_admin', 'agency_executive', 'central_monitor', 'system_admin'];
+const PEOPLE_MANAGERS = ['agency_admin', 'system_admin'];
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
 
@@ -85,6 +96,13 @@ export const router = createBrowserRouter([
           { path: '/agency/shortlist', element: page(<RequireSession hasRole="agency_admin">{<ShortlistPage />}</RequireSession>) },
           { path: '/officer/catalog-import', element: page(<RequireSession hasRole="accreditation_officer">{<CatalogImportPage />}</RequireSession>) },
           { path: '/outbox', element: page(<RequireSession>{<OutboxPage />}</RequireSession>) },
+          { path: '/agencies', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<AgenciesPage />}</RequireSession>) },
+          { path: '/people', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<PeoplePage />}</RequireSession>) },
+          { path: '/people/imports', element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportPage />}</RequireSession>) },
+          { path: '/people/imports/:id', element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportJobPage />}</RequireSession>) },
+          { path: '/people/:id', element: page(<RequireSession>{<PersonPage />}</RequireSession>) },
+          { path: '/me/data', element: page(<RequireSession>{<MyDataPage />}</RequireSession>) },
+          { path: '/invitation', element: page(<InvitationPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -70,6 +70,9 @@ export default function UserMenu() {
         <Menu.Item component={Link} to="/home">
           {t('nav.home')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/me/data">
+          {t('nav.myData')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account#password">
           {t('userMenu.changePassword')}
         </Menu.Item>

@@ -11,7 +11,7 @@ type Ability = keyof Session['abilities'];
  * Signed-out visitors go to the login page and come back afterwards. A page that needs an ability the
  * server did not grant says so; the server still enforces every rule.
  */
-export function RequireSession({ ability, hasRole, children }: { ability?: Ability; hasRole?: string; children: ReactNode }) {
+export function RequireSession({ ability, hasRole, children }: { ability?: Ability; hasRole?: string | string[]; children: ReactNode }) {
   const { session, isPending, isSignedIn } = useSession();
   const location = useLocation();
   if (isPending) return <PageLoader />;
@@ -20,6 +20,7 @@ export function RequireSession({ ability, hasRole, children }: { ability?: Abili
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (ability && !session.abilities[ability]) return <StatusPage kind="forbidden" />;
-  if (hasRole && !session.roles.some((r) => r.role === hasRole)) return <StatusPage kind="forbidden" />;
+  const roles = typeof hasRole === 'string' ? [hasRole] : hasRole;
+  if (roles && !session.roles.some((r) => roles.includes(r.role))) return <StatusPage kind="forbidden" />;
   return <>{children}</>;
 }

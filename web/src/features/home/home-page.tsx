@@ -8,6 +8,8 @@ import { scopeText } from '../../lib/roles.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 
+const PEOPLE_READERS: string[] = ['agency_admin', 'agency_executive', 'central_monitor', 'system_admin'];
+
 /** Modules the product plans; described as coming until they ship, never faked. */
 const COMING = ['accreditation', 'assessment', 'development', 'reports', 'volunteers', 'factcheck'] as const;
 
@@ -21,9 +23,17 @@ export default function HomePage() {
     { to: '/catalog', label: 'nav.catalog', show: true },
     { to: '/agency/shortlist', label: 'nav.shortlist', show: session.roles.some((r) => r.role === 'agency_admin') },
     { to: '/officer/catalog-import', label: 'nav.catalogImport', show: session.roles.some((r) => r.role === 'accreditation_officer') },
+    { to: '/people', label: 'nav.people', show: session.roles.some((r) => PEOPLE_READERS.includes(r.role)) },
+    {
+      to: '/people/imports',
+      label: 'nav.peopleImport',
+      show: session.roles.some((r) => r.role === 'agency_admin' || r.role === 'system_admin'),
+    },
+    { to: '/agencies', label: 'nav.agencies', show: session.roles.some((r) => PEOPLE_READERS.includes(r.role)) },
     { to: '/admin/framework', label: 'nav.adminFramework', show: session.abilities.editFramework },
     { to: '/admin/users', label: 'nav.adminUsers', show: session.abilities.manageUsers },
     { to: '/admin/audit', label: 'nav.adminAudit', show: session.abilities.readAudit },
+    { to: '/me/data', label: 'nav.myData', show: true },
     { to: '/account', label: 'home.account', show: true },
   ].filter((l) => l.show);
 
