@@ -29,6 +29,16 @@ export type ErrorCode =
   | 'people_import.expired'
   | 'invitation.expired'
   | 'invitation.used'
+  | 'claim.challenge_failed'
+  | 'claim.challenge_used'
+  | 'claim.rejected'
+  | 'factcheck.illegal_transition'
+  | 'volunteer.already_registered'
+  | 'volunteer.not_pending'
+  | 'volunteer.not_active'
+  | 'volunteer.district_has_leader'
+  | 'activity.id_taken'
+  | 'village.moo_taken'
   | 'plan.exists'
   | 'plan.illegal_transition'
   | 'plan.version_conflict'
@@ -56,6 +66,16 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'people_import.expired': 409,
   'invitation.expired': 409,
   'invitation.used': 409,
+  'volunteer.already_registered': 409,
+  'volunteer.not_pending': 409,
+  'volunteer.not_active': 409,
+  'volunteer.district_has_leader': 409,
+  'activity.id_taken': 409,
+  'village.moo_taken': 409,
+  'claim.challenge_failed': 400,
+  'claim.challenge_used': 409,
+  'claim.rejected': 400,
+  'factcheck.illegal_transition': 409,
   'plan.exists': 409,
   'plan.illegal_transition': 409,
   'plan.version_conflict': 409,

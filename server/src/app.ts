@@ -13,12 +13,14 @@ import { accreditationRoutes } from './modules/accreditation/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { factcheckRoutes } from './modules/factcheck/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { platformRoutes } from './modules/platform/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { volunteerRoutes } from './modules/volunteers/routes.js';
 import { registerAuth, SECURITY_SCHEMES } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerObservability } from './plugins/observability.js';
@@ -96,6 +98,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
           name: 'catalog',
           description: 'The national catalogue of digital courses: search, course pages, runs, ratings, shortlists, open data',
         },
+        { name: 'factcheck', description: 'Suspicious claims: submission, grouping, the fact-checkers\' queue, published checks' },
         { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
         { name: 'framework', description: 'The competency framework: versions, skill areas, target groups, levels, units' },
@@ -117,6 +120,8 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   accreditationRoutes(app);
   catalogRoutes(app);
   planRoutes(app);
+  factcheckRoutes(app);
+  volunteerRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 

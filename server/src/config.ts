@@ -35,6 +35,12 @@ export const ConfigSchema = z
     SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
     /** Open-data requests (JSON pages and whole-catalogue exports) per client address per minute (per instance). */
     OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** Suspicious claims submitted per client address per minute (per instance). */
+    CLAIM_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /** Volunteer registrations per client address per minute (a public form). */
+    VOLUNTEER_REGISTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Proof-of-work difficulty of the claim form's challenge against bots (leading zero bits; decision 011). */
+    CLAIM_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
     TRUST_PROXY: bool.default(false),
     WEB_DIST: z.string().default('./web/dist'),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

@@ -1,0 +1,160 @@
+import { createHash, randomInt } from 'node:crypto';
+import {
+  CLAIM_IMAGE_MAX_BYTES,
+  type ClaimChallenge,
+  type ClaimStatus,
+  type SubmitClaimBody,
+} from '../../../../common/contracts/factcheck.js';
+import { AppError } from '../../../../common/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Ctx } from '../../lib/context.js';
+import { recordAudit } from '../audit/service.js';
+import { issueChallenge, verifyChallenge } from './challenge.js';
+import { linkKey } from './links.js';
+import { presentVerdict } from './present.js';
+import * as repo from './repository.js';
+import { CANDIDATE_THRESHOLD, isSameClaim, textKey } from './similarity.js';
+
+/** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
+export const CHALLENGE_BITS = 16;
+
+/** A fresh anti-bot challenge for the claim form; stateless, valid ten minutes, good for one claim. */
+export function issueClaimChallenge(ctx: Ctx, bits = CHALLENGE_BITS): ClaimChallenge {
+  return issueChallenge(ctx.config.sessionSecret, bits);
+}
+
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford's base32: no I, L, O, U
+
+/** A tracking code such as `K7Q2-M9XD-4HPT` (60 random bits). */
+export function newTrackingCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(32)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
+
+/** A code as a person may type it (lower case, without dashes, O for 0) in its stored form. */
+export function normaliseTrackingCode(input: string): string {
+  const plain = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return plain.length === 12 ? `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}` : plain;
+}
+
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+
+/** The image decoded and checked: at most 2 MB, and its bytes are what its type says. */
+function checkImage(image: NonNullable<SubmitClaimBody['image']>): Buffer {
+  const bytes = Buffer.from(image.dataBase64, 'base64');
+  if (bytes.length === 0) throw AppError.invalid([{ path: 'body.image', message: 'the image is empty', code: 'image_empty' }]);
+  if (bytes.length > CLAIM_IMAGE_MAX_BYTES) throw new AppError('payload_too_large', 'the image may be at most 2 MB');
+  if (!MAGIC[image.contentType](bytes)) throw new AppError('unsupported_media_type', `the file is not ${image.contentType}`);
+  return bytes;
+}
+
+/** The anti-bot checks of an anonymous claim; returns the challenge's nonce to keep with it. */
+function checkHuman(ctx: Ctx, body: SubmitClaimBody): string | null {
+  if (body.homepage) throw new AppError('claim.rejected', 'the claim looks automated');
+  if (ctx.actor) return null;
+  if (!body.challenge) {
+    throw new AppError('claim.challenge_failed', 'answer the challenge first', {
+      errors: [{ path: 'body.challenge', message: 'required' }],
+    });
+  }
+  const check = verifyChallenge(ctx.config.sessionSecret, body.challenge.token, body.challenge.counter);
+  if (!check.ok) {
+    throw new AppError('claim.challenge_failed', `the challenge was not answered (${check.reason})`, {
+      errors: [{ path: 'body.challenge', message: check.reason, code: check.reason }],
+    });
+  }
+  return check.nonce;
+}
+
+/**
+ * The group a new claim belongs in, or null for a new group: a claim with the same (normalised) link, or
+ * the most alike claim by trigrams (index) that the word test says is the same claim.
+ */
+export async function findGroupFor(tx: Db, key: string, link: string | null): Promise<string | null> {
+  const candidates = await repo.findGroupingCandidates(tx, key, link, CANDIDATE_THRESHOLD);
+  const byLink = candidates.find((c) => c.via_link);
+  if (byLink) return byLink.group_id;
+  return candidates.find((c) => isSameClaim(key, c.text_key))?.group_id ?? null;
+}
+
+/**
+ * Takes a claim from anyone (anonymous callers answer the proof-of-work challenge; a honeypot field
+ * catches form bots), stores its image like any uploaded file, puts it in the group of the same claim or
+ * a new one, counts the request, and returns the tracking code. Rate-limited per address by the route.
+ */
+export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
+  const nonce = checkHuman(ctx, body);
+  const image = body.image ? checkImage(body.image) : null;
+  const key = textKey(body.text) || body.text.normalize('NFC').toLowerCase().trim();
+  const link = linkKey(body.link);
+  return ctx.db.transaction(async (tx) => {
+    if (nonce && (await repo.isNonceUsed(tx, nonce))) {
+      throw AppError.conflict('claim.challenge_used', 'this challenge has already admitted a claim');
+    }
+    let groupId = await findGroupFor(tx, key, link);
+    const joined = !!groupId;
+    if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000) })).id;
+    const file = image
+      ? await repo.insertFile(tx, {
+          ownerUserId: ctx.actor?.userId ?? null,
+          kind: 'claim_image',
+          filename: body.image?.filename?.slice(0, 200) || 'claim-image',
+          mimeType: body.image?.contentType as string,
+          sizeBytes: image.length,
+          sha256: createHash('sha256').update(image).digest('hex'),
+          content: image,
+        })
+      : null;
+    const claim = await repo.insertClaim(tx, {
+      groupId,
+      trackingCode: newTrackingCode(),
+      text: body.text,
+      link: body.link ?? null,
+      linkKey: link,
+      textKey: key,
+      imageFileId: file?.id ?? null,
+      platform: body.platform,
+      provinceCode: body.provinceCode,
+      submitterUserId: ctx.actor?.userId ?? null,
+      contactEmail: ctx.actor ? null : (body.contactEmail ?? null),
+      contactPhone: ctx.actor ? null : (body.contactPhone ?? null),
+      challengeNonce: nonce,
+    });
+    const group = await repo.countRequest(tx, groupId, body.provinceCode, body.platform);
+    await recordAudit(tx, ctx, {
+      action: 'claim.submitted',
+      subjectType: 'claim',
+      subjectId: claim.id,
+      summary: { groupId, joinedGroup: joined, platform: body.platform, province: body.provinceCode, hasLink: !!link, hasImage: !!file },
+    });
+    return { trackingCode: claim.trackingCode, groupId, requestCount: group.requestCount, status: group.status as ClaimStatus };
+  });
+}
+
+/** Where a claim stands, for whoever holds its tracking code: its group's status and the verdict once published. */
+export async function trackClaim(ctx: Ctx, code: string) {
+  const claim = await repo.findClaimByTrackingCode(ctx.db, normaliseTrackingCode(code));
+  if (!claim) throw AppError.notFound('claim');
+  const group = await repo.findGroup(ctx.db, claim.groupId);
+  const verdicts = group.status === 'published' ? await repo.listVerdicts(ctx.db, group.id) : [];
+  const current = verdicts.at(-1);
+  return {
+    trackingCode: claim.trackingCode,
+    submittedAt: new Date(claim.submittedAt).toISOString(),
+    platform: claim.platform as SubmitClaimBody['platform'],
+    provinceCode: claim.provinceCode,
+    text: claim.text,
+    status: group.status as ClaimStatus,
+    requestCount: group.requestCount,
+    checkId: current ? group.id : null,
+    verdict: current ? presentVerdict(current) : null,
+  };
+}

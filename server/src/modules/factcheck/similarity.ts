@@ -1,0 +1,105 @@
+import { segmentWords } from '../../lib/thai-search.js';
+
+/**
+ * When two claims say the same thing (decision 011). Both texts are cut into words by the catalogue's
+ * segmenter (`segmentWords`: whitespace first, then ICU's Thai dictionary), words that carry no claim
+ * (function words, "share this", polite particles) dropped. The database finds candidates with pg_trgm over
+ * those words (`text_key`, GIN-indexed); the application then decides with word overlap, the threshold
+ * fixed by the near-duplicate test set (`grouping.test.ts`).
+ */
+
+/** Words that appear in every forwarded message whatever it claims. */
+const FILLER = new Set([
+  'การ',
+  'ความ',
+  'และ',
+  'ของ',
+  'ใน',
+  'ที่',
+  'ว่า',
+  'นี้',
+  'นั้น',
+  'จะ',
+  'ได้',
+  'ให้',
+  'เป็น',
+  'มี',
+  'ก็',
+  'กับ',
+  'จาก',
+  'แล้ว',
+  'อยู่',
+  'ไป',
+  'มา',
+  'นะ',
+  'ครับ',
+  'ค่ะ',
+  'คะ',
+  'จ้า',
+  'จ้ะ',
+  'ด้วย',
+  'เลย',
+  'ทุก',
+  'คน',
+  'แชร์',
+  'ด่วน',
+  'ต่อ',
+  'ส่ง',
+  'บอก',
+  'ข่าว',
+  'เพื่อน',
+  'ๆ',
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'and',
+  'is',
+  'in',
+  'share',
+  'please',
+]);
+
+/** Words of a claim that say what it claims, in order. */
+export function claimWords(text: string): string[] {
+  return segmentWords(text).filter((w) => !FILLER.has(w));
+}
+
+/** The grouping key stored with a claim: its words, space-separated, at most 2,000 characters. */
+export function textKey(text: string): string {
+  return claimWords(text).join(' ').slice(0, 2000);
+}
+
+/** Trigram similarity the database uses to find candidates (pg_trgm, through the GIN index). */
+export const CANDIDATE_THRESHOLD = 0.3;
+/** Overlap (Dice over words and word pairs) from which two claims are the same: see the test set. */
+export const SAME_CLAIM_DICE = 0.65;
+/** A claim whose words and word pairs are nearly all in the other (one quotes the other's message). */
+export const SAME_CLAIM_CONTAINMENT = 0.8;
+const MIN_FEATURES_FOR_CONTAINMENT = 10;
+
+/** Words and pairs of neighbouring words: pairs keep apart claims that share words but say other things. */
+function features(key: string): Set<string> {
+  const words = key.split(' ').filter(Boolean);
+  const out = new Set(words);
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}_${words[i + 1]}`);
+  return out;
+}
+
+/** How alike two grouping keys are: Dice over their features, and how much of the smaller is in the larger. */
+export function keySimilarity(a: string, b: string): { dice: number; containment: number; smaller: number } {
+  const A = features(a);
+  const B = features(b);
+  if (A.size === 0 || B.size === 0) return { dice: 0, containment: 0, smaller: 0 };
+  let common = 0;
+  for (const f of A) if (B.has(f)) common++;
+  const smaller = Math.min(A.size, B.size);
+  return { dice: (2 * common) / (A.size + B.size), containment: common / smaller, smaller };
+}
+
+/** Whether two grouping keys are the same claim. */
+export function isSameClaim(a: string, b: string): boolean {
+  const { dice, containment, smaller } = keySimilarity(a, b);
+  return dice >= SAME_CLAIM_DICE || (smaller >= MIN_FEATURES_FOR_CONTAINMENT && containment >= SAME_CLAIM_CONTAINMENT);
+}
