@@ -13,6 +13,7 @@ import * as repo from './repository.js';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROVINCE_RE = /^\d{2}$/;
+const DISTRICT_RE = /^\d{4}$/;
 
 /** Users with their grants, paged and filtered, for system admins. */
 export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: number; pageSize: number }) {
@@ -57,7 +58,9 @@ async function checkScope(db: Db, role: Role, scopeType: ScopeType, scopeId: str
   if ((scopeType === 'national' || scopeType === 'self') && scopeId !== '') throw bad('must be empty for this scope');
   if (scopeType === 'agency' && !(UUID_RE.test(scopeId) && (await repo.agencyExists(db, scopeId)))) throw bad('unknown agency');
   if (scopeType === 'provider' && !(UUID_RE.test(scopeId) && (await repo.providerExists(db, scopeId)))) throw bad('unknown provider');
-  if (scopeType === 'province' && !PROVINCE_RE.test(scopeId)) throw bad('must be a two-digit province code');
+  // A volunteer coordinator may also be granted one district (4 digits) of a province (decision 010).
+  const areaOk = PROVINCE_RE.test(scopeId) || (role === 'volunteer_coordinator' && DISTRICT_RE.test(scopeId));
+  if (scopeType === 'province' && !areaOk) throw bad('must be a two-digit province code (or a four-digit district for coordinators)');
 }
 
 /** Grants a role in a scope; the scope must fit the role and exist. Idempotent: an existing grant is returned. */
