@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Button, Code, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -77,7 +77,13 @@ export function ImportStatusBadge({ status }: { status: ImportSummary['status'] 
 function PastImports() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const list = useQuery({ queryKey: ['person-imports'], queryFn: listPersonImports });
+  const list = useQuery({
+    queryKey: ['person-imports'],
+    queryFn: listPersonImports,
+    refetchOnMount: 'always',
+    // A file still being checked changes its status by itself.
+    refetchInterval: (q) => (q.state.data?.items.some((j) => j.status === 'validating') ? 2000 : false),
+  });
   if (list.isPending) return <PageLoader />;
   if (list.error) return <ErrorAlert error={list.error} />;
   const items = list.data.items;
@@ -140,6 +146,7 @@ export default function PeopleImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('people.import.title'));
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { session } = useSession();
   const scope = peopleScope(session);
   const inputId = useId();
@@ -151,7 +158,12 @@ export default function PeopleImportPage() {
   const upload = useMutation({
     mutationFn: (f: File) =>
       uploadPersonnel(f, importContentType(f) as string, { agencyId: agencyId || undefined, fileName: f.name.slice(0, 200) }),
-    onSuccess: (job) => navigate(`/people/imports/${job.id}`),
+    onSuccess: (job) => {
+      // The job's page starts from this answer (validating, 0%) and polls from there.
+      queryClient.setQueryData(['person-import', job.id, 1], job);
+      void queryClient.invalidateQueries({ queryKey: ['person-imports'] });
+      navigate(`/people/imports/${job.id}`);
+    },
   });
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -235,6 +247,13 @@ export default function PeopleImportPage() {
         </Stack>
       </Paper>
 
+      <Box component="section" aria-labelledby="import-past">
+        <Title order={2} size="h3" id="import-past" mb="sm">
+          {t('people.import.pastTitle')}
+        </Title>
+        <PastImports />
+      </Box>
+
       <Paper withBorder p="md" component="section" aria-labelledby="import-columns">
         <Group justify="space-between" align="center" mb="xs">
           <Title order={2} size="h4" id="import-columns">
@@ -252,13 +271,6 @@ export default function PeopleImportPage() {
         <ErrorAlert error={columns.error} />
         {columns.data ? <ColumnsTable columns={columns.data.personnel} caption={t('people.import.columnsTitle')} /> : null}
       </Paper>
-
-      <Box component="section" aria-labelledby="import-past">
-        <Title order={2} size="h3" id="import-past" mb="sm">
-          {t('people.import.pastTitle')}
-        </Title>
-        <PastImports />
-      </Box>
     </Stack>
   );
 }
