@@ -162,12 +162,34 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** The 1-minute load average when the benchmark started, before it added load of its own: other work on the machine skews every figure. */
 const loadBefore = loadavg()[0];
 
+let postgres = 'PostgreSQL';
+
+/** Reads the server's version and the settings that matter at this scale, for every report of this run. */
+export async function recordPostgres(): Promise<void> {
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<string, string>>(
+      `select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers,
+              current_setting('effective_cache_size') as effective_cache_size, current_setting('work_mem') as work_mem,
+              current_setting('max_wal_size') as max_wal_size`,
+    );
+    const { version, ...settings } = rows[0];
+    postgres = `PostgreSQL ${version.split(' ')[0]} (${Object.entries(settings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`;
+  } finally {
+    await client.end();
+  }
+}
+
 export function machine() {
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    postgres,
     loadBefore: round(loadBefore),
   };
 }
@@ -179,7 +201,7 @@ export function report(name: string, dataset: string, rows: Measurement[], notes
   writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ name, at, machine: m, dataset, rows }, null, 2)}\n`);
   const table = [
     `<!-- bench:${name}:start -->`,
-    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL; 1-minute load average before the run ${m.loadBefore}. Dataset: ${dataset}.`,
+    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres}; 1-minute load average before the run ${m.loadBefore}. Dataset: ${dataset}.`,
     '',
     '| operation | connections | p50 ms | p95 ms | p99 ms | requests/s | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

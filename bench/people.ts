@@ -17,6 +17,8 @@ const IMPORT_ROWS = Number(process.env.BENCH_PEOPLE_IMPORT_ROWS ?? 100_000);
 const SECRET = 'bench-people-secret-bench-people-secret-0123456789';
 const PASSWORD = 'bench-password-people-1';
 const DURATION = Number(process.env.BENCH_PEOPLE_SECONDS ?? 20);
+/** `1`: time the import alone (for profiling it against a kept database), report nothing. */
+const IMPORT_ONLY = process.env.BENCH_PEOPLE_IMPORT_ONLY === '1';
 
 // ---------------------------------------------------------------- deterministic data
 
@@ -618,12 +620,7 @@ async function firstPages(baseUrl: string, cookie: string, paths: string[]): Pro
   return next;
 }
 
-async function measureSql(
-  name: string,
-  connections: number,
-  duration: number,
-  run: (i: number) => Promise<unknown>,
-): Promise<Measurement> {
+async function measureSql(name: string, connections: number, duration: number, run: (i: number) => Promise<unknown>): Promise<Measurement> {
   const latencies: number[] = [];
   let turn = 0;
   const until = Date.now() + duration * 1000;
@@ -705,6 +702,7 @@ export async function run() {
           `peak resident memory of the server process ${peak} MB (${rssBefore} MB after start). Target: ≤ 30 s and < 500 MB.`,
       );
 
+      if (IMPORT_ONLY) return;
       const hr = (await signIn(server.baseUrl, `hr-${suffix}@bench.go.th`)).cookie;
       const monitor = (await signIn(server.baseUrl, `monitor-${suffix}@bench.go.th`)).cookie;
       const r = rng(5);

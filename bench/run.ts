@@ -2,6 +2,8 @@
  * `npm run bench -- <name>`: runs one benchmark (or all) against PostgreSQL on loopback and writes
  * bench/results/<name>.json and its table in docs/benchmarks.md.
  */
+import { recordPostgres } from './lib.js';
+
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
   accreditation: () => import('./accreditation.js'),
@@ -11,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+await recordPostgres();
 for (const name of names) {
   const load = BENCHMARKS[name];
   if (!load) {

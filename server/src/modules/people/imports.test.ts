@@ -436,6 +436,34 @@ describe('commitPersonImport: supervisors and restarts', () => {
     ]);
   });
 
+  it('commits a file of 1,200 people at once: every account, role and invitation, with their supervisor', async () => {
+    const n = 1200;
+    const lines = Array.from({ length: n }, (_, i) =>
+      personLine({
+        citizenId: citizenId(20_000 + i),
+        firstNameTh: `คนที่${i}`,
+        email: `bulk${i}@d1.go.th`,
+        agencyCode: 'D1-A',
+        supervisorCitizenId: i === 0 ? undefined : citizenId(20_000),
+      }),
+    );
+    const job = await importAndValidate(hr, csv(lines));
+    expect(job).toMatchObject({ status: 'validated', toCreate: n, errorCount: 0 });
+    const res = await hr.request({ method: 'POST', url: `/api/people/imports/${job.id}/commit` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'committed', created: n, invited: n });
+    const [row] = await queryRows<{ people: number; supervised: number; learners: number; invitations: number }>(
+      t.database.db,
+      sql`select count(*)::int as people, count(p.supervisor_id)::int as supervised,
+                 count(g.id)::int as learners, count(i.id)::int as invitations
+          from persons p join users u on u.person_id = p.id
+          left join role_grants g on g.user_id = u.id and g.role = 'learner'
+          left join invitations i on i.user_id = u.id
+          where p.email like 'bulk%@d1.go.th'`,
+    );
+    expect(row).toEqual({ people: n, supervised: n - 1, learners: n, invitations: n });
+  });
+
   it('validates the stored file again when the staged rows were lost (a database crash), then commits', async () => {
     const job = await importAndValidate(
       hr,

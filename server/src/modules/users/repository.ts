@@ -41,6 +41,9 @@ export async function providerExists(db: Db, id: string): Promise<boolean> {
   return !!row;
 }
 
+/** Accounts created in one call from which the planner is told the size of `users` again. */
+const BULK_ACCOUNTS = 1000;
+
 /**
  * Accounts for people, set-based (json_to_recordset): links an unlinked account that has the person's
  * e-mail, creates one without a password otherwise (skipping e-mails another account holds), and grants
@@ -68,6 +71,10 @@ export async function ensurePersonAccounts(
         on conflict do nothing
         returning id, email, display_name, locale`,
   );
+  // Thousands of accounts at once (a personnel import): a foreign-key check plans its look-up once per
+  // connection and keeps the plan, and one planned while `users` was a page or two scans the table for every
+  // new role grant and invitation (minutes for 10,000). Analysing here, inside the transaction, replans them.
+  if (created.length >= BULK_ACCOUNTS) await db.execute(sql`analyze users`);
   await db.execute(
     sql`insert into role_grants (id, user_id, role, scope_type, scope_id)
         select time_ordered_uuid(), u.id, 'learner', 'self', '' from ${input} join users u on u.person_id = x.person_id
