@@ -70,7 +70,8 @@ export const RegisterVolunteerBody = z.object({
   lastName: z.string().trim().min(1).max(100),
   phone,
   lineId: z.string().trim().max(50).optional(),
-  email: z.email().max(200),
+  /** Sign-in e-mail of the account opened on approval; omitted when a signed-in user registers. */
+  email: z.email().max(200).optional(),
   /** The password of the account opened when a coordinator approves; omitted when a signed-in user registers. */
   password: z.string().min(10).max(200).optional(),
   villageId: z.uuid(),

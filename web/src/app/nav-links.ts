@@ -15,8 +15,11 @@ export function navItemsFor(session: Session): NavItem[] {
   else items.push({ to: '/', label: 'nav.landing', end: true });
   items.push({ to: '/framework', label: 'nav.framework' });
   items.push({ to: '/catalog', label: 'nav.catalog' });
+  items.push({ to: '/factcheck', label: 'nav.factcheck' });
   const roles = new Set(session.roles.map((r) => r.role));
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
+  if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor'))
+    items.push({ to: '/plans', label: 'nav.plans' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor') || roles.has('system_admin')) {
     items.push({ to: '/people', label: 'nav.people' });
     if (roles.has('agency_admin') || roles.has('system_admin')) items.push({ to: '/people/imports', label: 'nav.peopleImport' });
@@ -26,8 +29,14 @@ export function navItemsFor(session: Session): NavItem[] {
   if (roles.has('accreditation_officer')) items.push({ to: '/officer', label: 'nav.officer' });
   if (roles.has('accreditation_officer')) items.push({ to: '/officer/catalog-import', label: 'nav.catalogImport' });
   if (roles.has('reviewer')) items.push({ to: '/reviewer', label: 'nav.reviewer' });
+  if (roles.has('fact_checker')) items.push({ to: '/factcheck/queue', label: 'nav.factcheckQueue' });
+  if (roles.has('volunteer')) items.push({ to: '/volunteer', label: 'nav.volunteer' });
+  if (roles.has('volunteer_coordinator')) items.push({ to: '/volunteers/queue', label: 'nav.volunteerQueue' });
+  if (roles.has('volunteer_coordinator') || roles.has('central_monitor') || roles.has('system_admin'))
+    items.push({ to: '/volunteers/coverage', label: 'nav.volunteerCoverage' });
   if (!session.user) {
     items.push({ to: '/verify', label: 'nav.verify' });
+    items.push({ to: '/volunteers/register', label: 'nav.volunteerRegister' });
     items.push({ to: '/provider/register', label: 'nav.providerRegister' });
   }
   if (session.abilities.editFramework) items.push({ to: '/admin/framework', label: 'nav.adminFramework' });

@@ -36,6 +36,12 @@ const CatalogDataPage = lazy(() => import('../features/catalog/data-page.js'));
 const CourseRunsPage = lazy(() => import('../features/catalog/runs-page.js'));
 const ShortlistPage = lazy(() => import('../features/catalog/shortlist-page.js'));
 const CatalogImportPage = lazy(() => import('../features/catalog/import-page.js'));
+const PlansPage = lazy(() => import('../features/plans/plans-page.js'));
+const PlanPage = lazy(() => import('../features/plans/plan-page.js'));
+const CohortPage = lazy(() => import('../features/plans/cohort-page.js'));
+
+// Who sees agency development plans (the server checks each plan's scope and state again).
+const PLAN_READERS = ['agency_admin', 'agency_executive', 'central_monitor'];
 const AgenciesPage = lazy(() => import('../features/people/agencies-page.js'));
 const PeoplePage = lazy(() => import('../features/people/people-page.js'));
 const PersonPage = lazy(() => import('../features/people/person-page.js'));
@@ -47,6 +53,21 @@ const InvitationPage = lazy(() => import('../features/auth/invitation-page.js'))
 // Who sees the agency and personnel pages (the server checks each record's scope again).
 const PEOPLE_READERS = ['agency_admin', 'agency_executive', 'central_monitor', 'system_admin'];
 const PEOPLE_MANAGERS = ['agency_admin', 'system_admin'];
+
+const VolunteerRegisterPage = lazy(() => import('../features/volunteers/register-page.js'));
+const VolunteerHomePage = lazy(() => import('../features/volunteers/home-page.js'));
+const VolunteerQueuePage = lazy(() => import('../features/volunteers/queue-page.js'));
+const VolunteerCoveragePage = lazy(() => import('../features/volunteers/coverage-page.js'));
+const VolunteerCardPage = lazy(() => import('../features/volunteers/card-page.js'));
+
+const COVERAGE_ROLES = ['volunteer_coordinator', 'central_monitor', 'system_admin'];
+
+const FactCheckSearchPage = lazy(() => import('../features/factcheck/search-page.js'));
+const FactCheckPage = lazy(() => import('../features/factcheck/check-page.js'));
+const SubmitClaimPage = lazy(() => import('../features/factcheck/submit-page.js'));
+const TrackClaimPage = lazy(() => import('../features/factcheck/track-page.js'));
+const ClaimQueuePage = lazy(() => import('../features/factcheck/queue-page.js'));
+const ClaimGroupPage = lazy(() => import('../features/factcheck/group-page.js'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
 
@@ -78,14 +99,35 @@ export const router = createBrowserRouter([
           { path: '/verify/accreditation/:number', element: page(<VerifyPage />) },
           { path: '/provider/register', element: page(<ProviderRegisterPage />) },
           { path: '/provider', element: page(<RequireSession hasRole="provider_admin">{<ProviderHomePage />}</RequireSession>) },
-          { path: '/provider/courses/new', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
-          { path: '/provider/courses/:id', element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>) },
-          { path: '/provider/courses/:id/runs', element: page(<RequireSession hasRole="provider_admin">{<CourseRunsPage />}</RequireSession>) },
+          {
+            path: '/provider/courses/new',
+            element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>),
+          },
+          {
+            path: '/provider/courses/:id',
+            element: page(<RequireSession hasRole="provider_admin">{<CourseEditorPage />}</RequireSession>),
+          },
+          {
+            path: '/provider/courses/:id/runs',
+            element: page(<RequireSession hasRole="provider_admin">{<CourseRunsPage />}</RequireSession>),
+          },
           { path: '/officer', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerQueuePage />}</RequireSession>) },
-          { path: '/officer/courses/:id', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerCoursePage />}</RequireSession>) },
-          { path: '/officer/providers', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerProvidersPage />}</RequireSession>) },
-          { path: '/officer/reviewers', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerReviewersPage />}</RequireSession>) },
-          { path: '/officer/dashboard', element: page(<RequireSession hasRole="accreditation_officer">{<OfficerDashboardPage />}</RequireSession>) },
+          {
+            path: '/officer/courses/:id',
+            element: page(<RequireSession hasRole="accreditation_officer">{<OfficerCoursePage />}</RequireSession>),
+          },
+          {
+            path: '/officer/providers',
+            element: page(<RequireSession hasRole="accreditation_officer">{<OfficerProvidersPage />}</RequireSession>),
+          },
+          {
+            path: '/officer/reviewers',
+            element: page(<RequireSession hasRole="accreditation_officer">{<OfficerReviewersPage />}</RequireSession>),
+          },
+          {
+            path: '/officer/dashboard',
+            element: page(<RequireSession hasRole="accreditation_officer">{<OfficerDashboardPage />}</RequireSession>),
+          },
           { path: '/reviewer', element: page(<RequireSession hasRole="reviewer">{<ReviewerInboxPage />}</RequireSession>) },
           { path: '/reviewer/apply', element: page(<RequireSession>{<ReviewerApplyPage />}</RequireSession>) },
           { path: '/reviewer/assignments/:id', element: page(<RequireSession hasRole="reviewer">{<ReviewFormPage />}</RequireSession>) },
@@ -94,15 +136,46 @@ export const router = createBrowserRouter([
           { path: '/catalog/courses/:id', element: page(<CatalogCoursePage />) },
           { path: '/catalog/providers/:id', element: page(<CatalogProviderPage />) },
           { path: '/agency/shortlist', element: page(<RequireSession hasRole="agency_admin">{<ShortlistPage />}</RequireSession>) },
-          { path: '/officer/catalog-import', element: page(<RequireSession hasRole="accreditation_officer">{<CatalogImportPage />}</RequireSession>) },
+          {
+            path: '/officer/catalog-import',
+            element: page(<RequireSession hasRole="accreditation_officer">{<CatalogImportPage />}</RequireSession>),
+          },
           { path: '/outbox', element: page(<RequireSession>{<OutboxPage />}</RequireSession>) },
+          { path: '/plans', element: page(<RequireSession hasRole={PLAN_READERS}>{<PlansPage />}</RequireSession>) },
+          { path: '/plans/:id', element: page(<RequireSession hasRole={PLAN_READERS}>{<PlanPage />}</RequireSession>) },
+          { path: '/cohorts/:id', element: page(<RequireSession hasRole={PLAN_READERS}>{<CohortPage />}</RequireSession>) },
           { path: '/agencies', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<AgenciesPage />}</RequireSession>) },
           { path: '/people', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<PeoplePage />}</RequireSession>) },
           { path: '/people/imports', element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportPage />}</RequireSession>) },
-          { path: '/people/imports/:id', element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportJobPage />}</RequireSession>) },
+          {
+            path: '/people/imports/:id',
+            element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportJobPage />}</RequireSession>),
+          },
           { path: '/people/:id', element: page(<RequireSession>{<PersonPage />}</RequireSession>) },
           { path: '/me/data', element: page(<RequireSession>{<MyDataPage />}</RequireSession>) },
           { path: '/invitation', element: page(<InvitationPage />) },
+          { path: '/volunteers/register', element: page(<VolunteerRegisterPage />) },
+          { path: '/volunteer', element: page(<RequireSession>{<VolunteerHomePage />}</RequireSession>) },
+          {
+            path: '/volunteers/queue',
+            element: page(<RequireSession hasRole={['volunteer_coordinator', 'system_admin']}>{<VolunteerQueuePage />}</RequireSession>),
+          },
+          {
+            path: '/volunteers/coverage',
+            element: page(<RequireSession hasRole={COVERAGE_ROLES}>{<VolunteerCoveragePage />}</RequireSession>),
+          },
+          {
+            path: '/volunteers/coverage/:area',
+            element: page(<RequireSession hasRole={COVERAGE_ROLES}>{<VolunteerCoveragePage />}</RequireSession>),
+          },
+          { path: '/verify/volunteer/:token', element: page(<VolunteerCardPage />) },
+          { path: '/factcheck', element: page(<FactCheckSearchPage />) },
+          { path: '/factcheck/submit', element: page(<SubmitClaimPage />) },
+          { path: '/factcheck/track', element: page(<TrackClaimPage />) },
+          { path: '/factcheck/track/:code', element: page(<TrackClaimPage />) },
+          { path: '/factcheck/checks/:id', element: page(<FactCheckPage />) },
+          { path: '/factcheck/queue', element: page(<RequireSession hasRole="fact_checker">{<ClaimQueuePage />}</RequireSession>) },
+          { path: '/factcheck/queue/:id', element: page(<RequireSession hasRole="fact_checker">{<ClaimGroupPage />}</RequireSession>) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

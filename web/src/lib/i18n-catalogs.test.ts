@@ -57,6 +57,17 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'people_import.expired',
   'invitation.expired',
   'invitation.used',
+  'plan.exists',
+  'plan.illegal_transition',
+  'plan.version_conflict',
+  'cohort.full',
+  'cohort.completed',
+  'volunteer.already_registered',
+  'volunteer.not_pending',
+  'volunteer.not_active',
+  'volunteer.district_has_leader',
+  'activity.id_taken',
+  'village.moo_taken',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -12,6 +12,7 @@ import { LOCK_KEYS } from '../locks.js';
 import { agencies, persons, providers, roleGrants, users } from '../schema/index.js';
 import { accreditationDemoSeeder } from './demo-accreditation.js';
 import { catalogDemoSeeder } from './demo-catalog.js';
+import { factcheckDemoSeeder } from './demo-factcheck.js';
 import {
   BIRTH_PROVINCE_CODES,
   DEMO_ACCOUNT_SPECS,
@@ -31,6 +32,8 @@ import {
   type TargetGroupCode,
 } from './demo-data.js';
 import { peopleDemoSeeder } from './demo-people.js';
+import { plansDemoSeeder } from './demo-plans.js';
+import { volunteersDemoSeeder } from './demo-volunteers.js';
 
 // A hundred rows of 16 columns stay far below PostgreSQL's 65,535 bind parameters per statement.
 const PERSON_BATCH = 100;
@@ -364,7 +367,7 @@ export interface DemoSeeder {
  * Module seeders, run in this order after the foundation (agencies, people, providers, accounts).
  * A module adds its demo content by importing its seeder here.
  */
-export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder];
+export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder, plansDemoSeeder, factcheckDemoSeeder, volunteersDemoSeeder];
 
 export interface SeedDemoOptions {
   /** The session secret, which keys the citizen-ID hash and cipher. */

@@ -65,13 +65,14 @@ export async function registerVolunteer(ctx: Ctx, body: RegisterVolunteerBody) {
     });
   }
   let userId: string | null = null;
-  let email = body.email.toLowerCase();
+  let email = (body.email ?? '').toLowerCase();
   let pendingPasswordHash: string | null = null;
   if (ctx.actor) {
     if (await repo.findVolunteerByUser(ctx.db, ctx.actor.userId)) throw AppError.conflict('volunteer.already_registered');
     userId = ctx.actor.userId;
     email = ctx.actor.email.toLowerCase();
   } else {
+    if (!email) throw AppError.invalid([{ path: 'body.email', message: 'the e-mail you will sign in with' }]);
     if (!body.password) throw AppError.invalid([{ path: 'body.password', message: 'choose a password of at least 10 characters' }]);
     if (await authRepo.findUserByEmail(ctx.db, email)) {
       throw new AppError('user.email_taken', 'an account with this e-mail exists: sign in first', {

@@ -1,0 +1,64 @@
+// Thaksa's service worker for the volunteer pages (scope /volunteer…; decision 010). It keeps the app shell
+// and the scripts it has loaded, so a volunteer with a weak or lost connection can reopen the page; API
+// calls always go to the network (activities logged offline wait in the page's own queue).
+const CACHE = 'thaksa-shell-v1';
+const SHELL = '/volunteer';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const res = await fetch(SHELL, { cache: 'no-cache' });
+      if (res.ok) {
+        const html = await res.clone().text();
+        await cache.put(SHELL, res);
+        const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+        await cache.addAll(assets);
+      }
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (req.mode === 'navigate') {
+    // Network first: a fresh page when online, the cached shell when not.
+    event.respondWith(
+      (async () => {
+        try {
+          const res = await fetch(req);
+          if (res.ok) (await caches.open(CACHE)).put(SHELL, res.clone());
+          return res;
+        } catch {
+          return (await caches.match(SHELL)) ?? Response.error();
+        }
+      })(),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/assets/')) {
+    // Hashed file names never change: cache first.
+    event.respondWith(
+      (async () => {
+        const hit = await caches.match(req);
+        if (hit) return hit;
+        const res = await fetch(req);
+        if (res.ok) (await caches.open(CACHE)).put(req, res.clone());
+        return res;
+      })(),
+    );
+  }
+});
