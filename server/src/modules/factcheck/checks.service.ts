@@ -3,6 +3,7 @@ import { AppError } from '../../../../common/errors.js';
 import { actorHasRole } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
 import { queryTokens } from '../../lib/thai-search.js';
+import { getMyVolunteer } from '../volunteers/volunteers.service.js';
 import { claimReviewJsonLd } from './present.js';
 import * as repo from './repository.js';
 
@@ -13,11 +14,15 @@ function excerpt(text: string, max = 220): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-/** Where a volunteer's checks should come from first: the province asked for, or the one they last reported from. */
+/**
+ * Whose province comes first: the one asked for; for a volunteer, their home village's province in the
+ * volunteer registry (or, before they are registered, the province they last reported a claim from).
+ */
 async function nearProvinceFor(ctx: Ctx, q: SearchFactChecksQuery): Promise<string | null> {
   if (q.nearProvince) return q.nearProvince;
-  if (ctx.actor && actorHasRole(ctx.actor, 'volunteer')) return repo.lastClaimProvinceOf(ctx.db, ctx.actor.userId);
-  return null;
+  if (!ctx.actor || !actorHasRole(ctx.actor, 'volunteer')) return null;
+  const { volunteer } = await getMyVolunteer(ctx);
+  return volunteer?.provinceCode ?? repo.lastClaimProvinceOf(ctx.db, ctx.actor.userId);
 }
 
 /**
