@@ -172,6 +172,145 @@ describe('agency HR imports personnel', () => {
     await screenshot(hr, 'people-person');
   });
 
+  it('HR corrects the record: a wrong e-mail is named, a chosen target group and a transfer go to the history', async () => {
+    await hr.getByRole('button', { name: 'แก้ไขข้อมูล' }).click();
+    const edit = hr.getByRole('dialog', { name: 'แก้ไขข้อมูลบุคลากร' });
+    await edit.getByRole('textbox', { name: 'อีเมล' }).fill('not-an-email');
+    await edit.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }).selectOption('TECHNOLOGY');
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await edit.getByRole('alert').getByText('อีเมล: รูปแบบไม่ถูกต้อง').waitFor();
+    await checkA11y(hr, 'person edit with an error');
+    await edit.getByRole('textbox', { name: 'อีเมล' }).fill('thanawat.s@rd.demo.thaksa.local');
+    await edit.getByRole('textbox', { name: 'เหตุผลของการเปลี่ยนแปลง' }).fill('ดูแลงานระบบสารสนเทศ');
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const details = hr.getByRole('region', { name: 'รายละเอียด' });
+    await details.getByText('ฝ่ายบุคคลกำหนด').waitFor();
+    await details.getByText('ระบบเสนอ: กลุ่มผู้อำนวยการกอง').waitFor();
+    const history = hr.getByRole('region', { name: 'ประวัติการเปลี่ยนแปลง' });
+    await history.getByText('จาก กลุ่มผู้อำนวยการกอง เป็น กลุ่มเทคโนโลยีดิจิทัล').waitFor();
+    await history.getByText('เหตุผล: ดูแลงานระบบสารสนเทศ').waitFor();
+
+    // Back to the suggestion: the group follows the position again.
+    await hr.getByRole('button', { name: 'แก้ไขข้อมูล' }).click();
+    await edit.getByRole('button', { name: 'กลับไปใช้กลุ่มที่ระบบเสนอ' }).click();
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await details.getByText('ระบบเสนอจากตำแหน่ง').waitFor();
+
+    await hr.getByRole('button', { name: 'ย้ายหน่วยงาน' }).click();
+    const transfer = hr.getByRole('dialog', { name: 'ย้ายหน่วยงาน' });
+    await transfer.getByRole('combobox', { name: 'หน่วยงานใหม่' }).fill('MOF-RD-HR');
+    await hr.getByRole('option', { name: 'สำนักบริหารทรัพยากรบุคคล (MOF-RD-HR)' }).click();
+    await transfer.getByRole('textbox', { name: 'เหตุผลของการย้าย' }).fill('ปรับโครงสร้างงานบุคคล');
+    await checkA11y(hr, 'transfer dialog');
+    await transfer.getByRole('button', { name: 'ย้าย', exact: true }).click();
+    await transfer.waitFor({ state: 'detached' });
+    await history.getByText('จาก กรมสรรพากร เป็น สำนักบริหารทรัพยากรบุคคล').waitFor();
+    await details.getByText('สำนักบริหารทรัพยากรบุคคล (MOF-RD-HR)').waitFor();
+    await checkA11y(hr, 'person page after changes');
+  });
+
+  it('the imported person accepts the invitation on a phone, sees their own record and downloads their data', async () => {
+    const res = await hr.request.get('/api/outbox?to=thanawat.s@rd.demo.thaksa.local&limit=1');
+    expect(res.ok()).toBe(true);
+    const [mail] = ((await res.json()) as { items: { bodyText: string }[] }).items;
+    const link = new URL(mail.bodyText.match(/https?:\/\/\S+\/invitation#\S+/)?.[0] ?? '');
+    const phone = await open('phone');
+    await phone.goto(`${link.pathname}${link.hash}`);
+    await heading(phone, 'ตั้งรหัสผ่านเพื่อเริ่มใช้งาน');
+    await phone.getByText(/thanawat\.s@rd\.demo\.thaksa\.local/).waitFor();
+    // The token is read once and leaves the address bar.
+    expect(new URL(phone.url()).hash).toBe('');
+    await checkA11y(phone, 'invitation page');
+    await phone.getByLabel(/^รหัสผ่านใหม่/).fill('ภาษีดิจิทัล-2569');
+    await phone.getByLabel(/^ยืนยันรหัสผ่านใหม่/).fill('ภาษีดิจิทัล-2569');
+    await phone.getByRole('button', { name: 'ตั้งรหัสผ่านและเข้าสู่ระบบ' }).click();
+    await phone.waitForURL((url) => url.pathname === '/home');
+
+    await phone.goto('/me/data');
+    await heading(phone, 'ข้อมูลของฉัน');
+    await phone.getByText(DIRECTOR_ID, { exact: true }).waitFor();
+    await phone.getByRole('region', { name: 'ประวัติการเปลี่ยนแปลง' }).getByText('ย้ายหน่วยงาน').waitFor();
+    await checkA11y(phone, 'my data');
+    await screenshot(phone, 'people-my-data-phone');
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.getByRole('link', { name: 'ดาวน์โหลดข้อมูลของฉัน (JSON)' }).click(),
+    ]);
+    const data = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as { auditTrail: { action: string }[] };
+    expect(JSON.stringify(data)).toContain(DIRECTOR_ID);
+    // HR's reveal of the ID is part of what the person is told.
+    expect(data.auditTrail.map((e) => e.action)).toContain('person.citizen_id_revealed');
+  });
+
+  it('HR looks after the agency tree: adds a unit, is told a move under it is a loop, and imports agencies by parent code', async () => {
+    await hr.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน่วยงาน', exact: true }).click();
+    await heading(hr, 'หน่วยงาน');
+    const tree = hr.getByRole('region', { name: 'ผังหน่วยงาน' });
+    await tree.getByRole('button', { name: /^สำนักบริหารทรัพยากรบุคคล MOF-RD-HR/ }).click();
+    await hr.getByRole('heading', { level: 2, name: 'สำนักบริหารทรัพยากรบุคคล' }).waitFor();
+    await checkA11y(hr, 'agencies page');
+
+    await hr.getByRole('button', { name: 'เพิ่มหน่วยงานย่อย' }).click();
+    const add = hr.getByRole('dialog');
+    await add.getByRole('textbox', { name: 'รหัสหน่วยงาน' }).fill('MOF-RD-HR-E2E');
+    await add.getByRole('textbox', { name: 'ชื่อภาษาไทย' }).fill('กลุ่มงานสรรหาบุคลากร');
+    await add.getByRole('textbox', { name: 'ชื่อภาษาอังกฤษ' }).fill('Recruitment Group');
+    await checkA11y(hr, 'add agency dialog');
+    await add.getByRole('button', { name: 'บันทึก' }).click();
+    await hr.getByRole('heading', { level: 2, name: 'กลุ่มงานสรรหาบุคลากร' }).waitFor();
+
+    await tree.getByRole('button', { name: /^สำนักบริหารทรัพยากรบุคคล MOF-RD-HR/ }).click();
+    await hr.getByRole('button', { name: 'ย้ายหน่วยงาน' }).click();
+    const move = hr.getByRole('dialog');
+    await move.getByRole('combobox', { name: 'หน่วยงานต้นสังกัดใหม่' }).fill('MOF-RD-HR-E2E');
+    await hr.getByRole('option', { name: 'กลุ่มงานสรรหาบุคลากร (MOF-RD-HR-E2E)' }).click();
+    await move.getByRole('button', { name: 'ย้ายหน่วยงาน' }).click();
+    await move.getByRole('alert').getByText('ย้ายหน่วยงานไปอยู่ใต้ตัวเองหรือใต้หน่วยงานย่อยของตัวเองไม่ได้').waitFor();
+    await checkA11y(hr, 'move refused');
+    await move.getByRole('button', { name: 'ยกเลิก' }).click();
+
+    await tree.getByRole('searchbox', { name: 'ค้นหาหน่วยงาน' }).fill('สรรหา');
+    await tree.getByRole('status').getByText('พบ 1 หน่วยงาน').waitFor();
+
+    const imports = hr.getByRole('region', { name: 'นำเข้าหน่วยงานจากไฟล์' });
+    const file = (rows: string) => ({
+      name: 'agencies.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`code,parentCode,nameTh,nameEn,kind\n${rows}`),
+    });
+    await imports
+      .getByLabel('ไฟล์ CSV หรือ XLSX')
+      .setInputFiles(
+        file(
+          'MOF-RD-HR-E2E-1,MOF-RD-HR-E2E-2,งานทะเบียนประวัติ,Records Unit,unit\nMOF-RD-HR-E2E-2,NO-SUCH-CODE,งานอัตรากำลัง,Manpower Unit,unit\n',
+        ),
+      );
+    await imports.getByRole('button', { name: 'ตรวจไฟล์' }).click();
+    await imports
+      .getByRole('alert')
+      .getByText(/^พบข้อผิดพลาด \d+ รายการ$/)
+      .waitFor();
+    const errorRows = await imports.getByRole('row').allInnerTexts();
+    expect(errorRows.some((r) => /^3\s+parentCode\s+.*NO-SUCH-CODE/.test(r))).toBe(true);
+    await checkA11y(hr, 'agency import with an error');
+    await imports
+      .getByLabel('ไฟล์ CSV หรือ XLSX')
+      .setInputFiles(
+        file(
+          'MOF-RD-HR-E2E-1,MOF-RD-HR-E2E-2,งานทะเบียนประวัติ,Records Unit,unit\nMOF-RD-HR-E2E-2,MOF-RD-HR-E2E,งานอัตรากำลัง,Manpower Unit,unit\n',
+        ),
+      );
+    await imports.getByRole('button', { name: 'นำเข้า', exact: true }).click();
+    await imports.getByRole('status').getByText('นำเข้าแล้ว: เพิ่ม 2 และปรับปรุง 0 หน่วยงาน').waitFor();
+    await tree.getByRole('searchbox', { name: 'ค้นหาหน่วยงาน' }).fill('MOF-RD-HR-E2E-1');
+    await tree.getByRole('button', { name: /^งานทะเบียนประวัติ/ }).click();
+    const crumbs = await hr.getByRole('navigation', { name: 'หน่วยงานต้นสังกัด' }).innerText();
+    expect(crumbs.replace(/\s+/g, ' ')).toContain('สำนักบริหารทรัพยากรบุคคล › กลุ่มงานสรรหาบุคลากร › งานอัตรากำลัง');
+    await screenshot(hr, 'people-agencies');
+  });
+
   it('on a 360 px phone the list is one card per person, without sideways scrolling', async () => {
     const phone = await open('phone');
     await login(phone, 'agency_admin', { next: '/people' });

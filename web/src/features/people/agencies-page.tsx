@@ -94,13 +94,15 @@ function Details({ id, scope, onSelect }: { id: string; scope: PeopleScope; onSe
   return (
     <Stack gap="sm">
       {a.ancestors.length ? (
-        <Breadcrumbs separator="›" aria-label={t('people.agencies.breadcrumb')}>
-          {a.ancestors.map((p) => (
-            <Anchor key={p.id} component="button" type="button" size="sm" onClick={() => onSelect(p.id)}>
-              {agencyName(p, lang)}
-            </Anchor>
-          ))}
-        </Breadcrumbs>
+        <Box component="nav" aria-label={t('people.agencies.breadcrumb')}>
+          <Breadcrumbs separator="›">
+            {a.ancestors.map((p) => (
+              <Anchor key={p.id} component="button" type="button" size="sm" onClick={() => onSelect(p.id)}>
+                {agencyName(p, lang)}
+              </Anchor>
+            ))}
+          </Breadcrumbs>
+        </Box>
       ) : null}
       <Title order={2} size="h3" id="agency-details">
         {agencyName(a, lang)}

@@ -14,7 +14,7 @@ function valueText(entry: HistoryEntry, which: 'from' | 'to', lang: Language, t:
   return targetGroupLabel(value, t);
 }
 
-/** Target-group changes, transfers and status changes, newest first: who, when, from, to, why. */
+/** Target-group changes, transfers and status changes in the order they happened: who, when, from, to, why. */
 export function HistoryTimeline({ items }: { items: HistoryEntry[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
