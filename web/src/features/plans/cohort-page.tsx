@@ -230,7 +230,7 @@ export default function CohortPage() {
           {c.meetingUrl ? (
             <>
               {c.venue ? ' · ' : ''}
-              <Anchor href={c.meetingUrl} target="_blank" rel="noreferrer">
+              <Anchor href={c.meetingUrl} target="_blank" rel="noreferrer" underline="always">
                 {t('plans.cohort.meetingUrl')}
               </Anchor>
             </>

@@ -147,7 +147,7 @@ function ReadOnlyContent({ plan, lang }: { plan: AgencyPlanView; lang: Language 
           <List>
             {plan.plannedCourses.map((c) => (
               <List.Item key={c.id}>
-                <Anchor component={Link} to={`/catalog/courses/${c.id}`}>
+                <Anchor component={Link} to={`/catalog/courses/${c.id}`} underline="always">
                   {lang === 'en' ? c.titleEn : c.titleTh}
                 </Anchor>{' '}
                 · {lang === 'en' ? c.providerNameEn : c.providerNameTh}
@@ -195,12 +195,7 @@ function DecisionPanel({ plan }: { plan: AgencyPlanView }) {
           <Button color="ok" onClick={() => approve.mutate()} loading={approve.isPending}>
             {t('plans.decision.approve')}
           </Button>
-          <Button
-            variant="outline"
-            color="orange"
-            onClick={() => (comment.trim() ? giveBack.mutate() : setMissing(true))}
-            loading={giveBack.isPending}
-          >
+          <Button variant="default" onClick={() => (comment.trim() ? giveBack.mutate() : setMissing(true))} loading={giveBack.isPending}>
             {t('plans.decision.return')}
           </Button>
         </Group>
