@@ -306,9 +306,25 @@ describe('agency HR imports personnel', () => {
     await imports.getByRole('status').getByText('นำเข้าแล้ว: เพิ่ม 2 และปรับปรุง 0 หน่วยงาน').waitFor();
     await tree.getByRole('searchbox', { name: 'ค้นหาหน่วยงาน' }).fill('MOF-RD-HR-E2E-1');
     await tree.getByRole('button', { name: /^งานทะเบียนประวัติ/ }).click();
+    await hr.getByRole('heading', { level: 2, name: 'งานทะเบียนประวัติ' }).waitFor();
     const crumbs = await hr.getByRole('navigation', { name: 'หน่วยงานต้นสังกัด' }).innerText();
     expect(crumbs.replace(/\s+/g, ' ')).toContain('สำนักบริหารทรัพยากรบุคคล › กลุ่มงานสรรหาบุคลากร › งานอัตรากำลัง');
     await screenshot(hr, 'people-agencies');
+
+    // In English, the page and the rest of the app switch together.
+    await hr.getByRole('radiogroup', { name: /ภาษา/ }).getByText('EN').click();
+    await heading(hr, 'Agencies');
+    await hr.getByRole('heading', { level: 2, name: 'Agency tree' }).waitFor();
+    await hr.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Import personnel' }).click();
+    await heading(hr, 'Import personnel');
+    await hr.getByRole('region', { name: 'Past imports' }).first().getByText('Committed').waitFor();
+    await checkA11y(hr, 'personnel import page in English');
+    // Back to Thai: the choice is kept on the account, and the phone below signs in as the same HR.
+    await hr
+      .getByRole('radiogroup', { name: /Language|ภาษา/ })
+      .getByText('TH')
+      .click();
+    await heading(hr, 'นำเข้าบุคลากร');
   });
 
   it('on a 360 px phone the list is one card per person, without sideways scrolling', async () => {

@@ -2,11 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../common/errors.js';
-import en from '../../../common/i18n/en.json' with { type: 'json' };
-import th from '../../../common/i18n/th.json' with { type: 'json' };
+import enMain from '../../../common/i18n/en.json' with { type: 'json' };
+import enPeople from '../../../common/i18n/people.en.json' with { type: 'json' };
+import thPeople from '../../../common/i18n/people.th.json' with { type: 'json' };
+import thMain from '../../../common/i18n/th.json' with { type: 'json' };
 import { ROLES, SCOPE_TYPES } from '../../../common/permissions.js';
 
 type Tree = { [key: string]: string | Tree };
+
+// Feature catalogues (loaded with their pages) are checked together with the main one.
+const th: Tree = { ...thMain, ...thPeople };
+const en: Tree = { ...enMain, ...enPeople };
 
 /** Flattened keys with plural suffixes folded: Thai has one plural form, English two. */
 function keysOf(tree: Tree, prefix = ''): string[] {
@@ -68,6 +74,10 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'volunteer.district_has_leader',
   'activity.id_taken',
   'village.moo_taken',
+  'claim.challenge_failed',
+  'claim.challenge_used',
+  'claim.rejected',
+  'factcheck.illegal_transition',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format.js';
 import { currentLanguage } from '../../lib/i18n.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { SESSION_KEY } from './use-session.js';
+import '../people/messages.js';
 
 /** The token travels after `#` so no server log sees it; it is read once and removed from the address bar. */
 function useInvitationToken(): string {

@@ -34,6 +34,7 @@ import { AgencyResults, TreeNode } from './agency-tree.js';
 import { ColumnsTable, useTemplateUrl } from './import-page.js';
 import { agencyName } from './labels.js';
 import { type PeopleScope, peopleScope } from './scope.js';
+import './messages.js';
 
 function RootNode({ id, selected, onSelect }: { id: string; selected: string; onSelect: (id: string) => void }) {
   const root = useQuery({ queryKey: ['agency', id], queryFn: () => getAgency(id), staleTime: 60_000 });

@@ -14,6 +14,7 @@ import { currentLanguage } from '../../lib/i18n.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { ImportStatusBadge } from './import-page.js';
 import { agencyName } from './labels.js';
+import './messages.js';
 
 const ERRORS_PAGE_SIZE = 20;
 const COLUMN_TEXT = new Map(PERSON_IMPORT_COLUMNS.map((c) => [c.key, c]));

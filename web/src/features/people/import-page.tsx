@@ -16,6 +16,7 @@ import { useSession } from '../auth/use-session.js';
 import { csvCell } from '../catalog/error-report.js';
 import { agencyName } from './labels.js';
 import { peopleScope } from './scope.js';
+import './messages.js';
 
 /** The documented columns, one row each, with whether they are required and an example. */
 export function ColumnsTable({ columns, caption }: { columns: ImportColumns['personnel']; caption: string }) {

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/use-page-title.js';
 import { HistoryTimeline } from './history-timeline.js';
 import { agencyName, levelLabel, personName, positionTypeLabel, statusLabel, targetGroupLabel } from './labels.js';
 import { Fact } from './person-page.js';
+import './messages.js';
 
 function DownloadSection() {
   const { t } = useTranslation();

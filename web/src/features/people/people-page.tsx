@@ -18,6 +18,7 @@ import { useSession } from '../auth/use-session.js';
 import { AgencyPicker } from './agency-picker.js';
 import { agencyName, personName, positionTypeLabel, statusLabel, targetGroupLabel } from './labels.js';
 import { peopleScope } from './scope.js';
+import './messages.js';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['agency', 'q', 'targetGroup', 'isIt', 'status', 'positionType'] as const;

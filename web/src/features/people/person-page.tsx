@@ -19,6 +19,7 @@ import { HistoryTimeline } from './history-timeline.js';
 import { agencyName, levelLabel, personName, positionTypeLabel, statusLabel, targetGroupLabel } from './labels.js';
 import { PersonEditModal } from './person-edit-modal.js';
 import { peopleScope } from './scope.js';
+import './messages.js';
 
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
