@@ -34,6 +34,7 @@ import { levelLabel, placeName, statusLabel, topicLabel } from './labels.js';
 import { enqueue, flush, queuedActivities, subscribe } from './offline-queue.js';
 
 const PHOTO_MAX = 2 * 1024 * 1024;
+const RETRY_MS = 5000;
 
 /** Today in Thailand as YYYY-MM-DD (the server refuses later dates). */
 function todayTh() {
@@ -167,7 +168,7 @@ function QueueList() {
   const { t } = useTranslation();
   const items = useSyncExternalStore(subscribe, queuedActivities);
   if (items.length === 0) return null;
-  const color = { queued: 'yellow', syncing: 'blue', synced: 'teal', failed: 'red' } as const;
+  const color = { queued: 'warn', syncing: 'thaksa', synced: 'ok', failed: 'red' } as const;
   return (
     <Stack gap="xs" aria-live="polite">
       <Title order={2} size="h4">
@@ -181,7 +182,7 @@ function QueueList() {
             <Text size="sm">
               {topicLabel(q.body.topic, t)} · {t('vol.activity.peopleCount', { count: q.body.peopleHelped })}
             </Text>
-            <Badge color={color[q.state]} variant="light" data-state={q.state}>
+            <Badge color={color[q.state]} variant="light" tt="none" autoContrast data-state={q.state}>
               {t(`vol.queueState.${q.state}`)}
               {q.error ? ` (${t(`errors.${q.error}`, { defaultValue: q.error })})` : ''}
             </Badge>
@@ -211,7 +212,14 @@ export default function VolunteerHomePage() {
   useEffect(() => {
     void sync();
     window.addEventListener('online', sync);
-    return () => window.removeEventListener('online', sync);
+    // The online event is unreliable on weak mobile networks (and some browsers never send it): try again now and then.
+    const timer = window.setInterval(() => {
+      if (navigator.onLine && queuedActivities().some((q) => q.state === 'queued')) void sync();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', sync);
+      window.clearInterval(timer);
+    };
   }, [sync]);
 
   if (query.isPending) return <PageLoader />;
@@ -233,7 +241,7 @@ export default function VolunteerHomePage() {
     <Stack gap="md" maw={640}>
       <Title order={1}>{t('vol.home.title')}</Title>
       {!online && (
-        <Alert color="yellow" variant="light" role="status" title={t('vol.home.offlineTitle')}>
+        <Alert color="warn" variant="light" role="status" title={t('vol.home.offlineTitle')}>
           {t('vol.home.offline')}
         </Alert>
       )}
@@ -244,8 +252,14 @@ export default function VolunteerHomePage() {
               {v.firstName} {v.lastName}
             </Text>
             <Group gap="xs">
-              <Badge variant="light">{statusLabel(v.status, t)}</Badge>
-              {v.status === 'active' && <Badge variant="outline">{levelLabel(v.level, t)}</Badge>}
+              <Badge variant="light" tt="none" autoContrast>
+                {statusLabel(v.status, t)}
+              </Badge>
+              {v.status === 'active' && (
+                <Badge variant="outline" tt="none" autoContrast>
+                  {levelLabel(v.level, t)}
+                </Badge>
+              )}
             </Group>
             <Text size="sm">
               {t('vol.place.villageLabel', { moo: v.place.village.moo, name: v.place.village.nameTh })},{' '}

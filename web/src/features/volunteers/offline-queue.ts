@@ -63,29 +63,30 @@ let flushing: Promise<number> | null = null;
 
 /** Sends every queued item in order; returns how many the server now has. One flush at a time. */
 export function flush(send: (body: LogActivityBody) => Promise<unknown>): Promise<number> {
-  flushing ??= (async () => {
+  if (flushing) return flushing;
+  const run = async () => {
     let synced = 0;
-    try {
-      for (const item of read().filter((q) => q.state === 'queued' || q.state === 'syncing')) {
-        const mark = (patch: Partial<QueuedActivity>) => write(read().map((q) => (q.body.id === item.body.id ? { ...q, ...patch } : q)));
-        mark({ state: 'syncing' });
-        try {
-          await send(item.body);
-          mark({ state: 'synced' });
-          synced++;
-        } catch (e) {
-          if (isOffline(e)) {
-            mark({ state: 'queued' });
-            break;
-          }
-          mark({ state: 'failed', error: e instanceof AppError ? e.code : 'internal' });
+    for (const item of read().filter((q) => q.state === 'queued' || q.state === 'syncing')) {
+      const mark = (patch: Partial<QueuedActivity>) => write(read().map((q) => (q.body.id === item.body.id ? { ...q, ...patch } : q)));
+      mark({ state: 'syncing' });
+      try {
+        await send(item.body);
+        mark({ state: 'synced' });
+        synced++;
+      } catch (e) {
+        if (isOffline(e)) {
+          mark({ state: 'queued' });
+          break;
         }
+        mark({ state: 'failed', error: e instanceof AppError ? e.code : 'internal' });
       }
-    } finally {
-      flushing = null;
     }
     return synced;
-  })();
+  };
+  // Cleared after the assignment, even when there was nothing to send.
+  flushing = run().finally(() => {
+    flushing = null;
+  });
   return flushing;
 }
 

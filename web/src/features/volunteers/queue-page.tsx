@@ -163,7 +163,9 @@ export default function QueuePage() {
               <Text fw={700} component="h2" size="lg" m={0}>
                 {v.firstName} {v.lastName}
               </Text>
-              <Badge variant="light">{v.status === 'active' ? levelLabel(v.level, t) : statusLabel(v.status, t)}</Badge>
+              <Badge variant="light" tt="none" autoContrast>
+                {v.status === 'active' ? levelLabel(v.level, t) : statusLabel(v.status, t)}
+              </Badge>
             </Group>
             <Text size="sm">
               {t('vol.place.villageLabel', { moo: v.place.village.moo, name: v.place.village.nameTh })} ·{' '}
