@@ -8,12 +8,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import { setupI18n } from './lib/i18n.js';
 
-setupI18n();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// English readers wait for their catalogue (a small fetch) rather than seeing Thai first.
+void setupI18n().finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

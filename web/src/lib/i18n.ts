@@ -1,6 +1,5 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../common/i18n/en.json' with { type: 'json' };
 import th from '../../../common/i18n/th.json' with { type: 'json' };
 
 export const LANGUAGES = ['th', 'en'] as const;
@@ -34,19 +33,40 @@ function reflectLanguage(lng: string) {
   }
 }
 
+/**
+ * Thai, the default, ships with the app; English is its own chunk, fetched the first time it is needed
+ * (at start for an English reader, or on switching), so a page's initial JavaScript carries one catalogue.
+ */
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (lng, _ns, done) => {
+    if (lng !== 'en') return done(null, lng === 'th' ? th : {});
+    import('../../../common/i18n/en.json').then(
+      (m) => done(null, m.default),
+      (error: Error) => done(error, null),
+    );
+  },
+};
+
+/** Starts i18next; resolves once the reader's catalogue is loaded, so the first render is in their language. */
 export function setupI18n() {
   const lng = initialLanguage();
-  i18n.use(initReactI18next).init({
-    resources: { th: { translation: th }, en: { translation: en } },
-    lng,
-    fallbackLng: 'th',
-    supportedLngs: LANGUAGES,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  const ready = i18n
+    .use(lazyCatalogues)
+    .use(initReactI18next)
+    .init({
+      resources: { th: { translation: th } },
+      partialBundledLanguages: true,
+      lng,
+      fallbackLng: 'th',
+      supportedLngs: LANGUAGES,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   reflectLanguage(lng);
   i18n.on('languageChanged', reflectLanguage);
-  return i18n;
+  return ready;
 }
 
 export function currentLanguage(): Language {
