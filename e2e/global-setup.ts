@@ -12,7 +12,8 @@ declare module 'vitest' {
 }
 
 const repoRoot = new URL('..', import.meta.url).pathname;
-const webDist = join(repoRoot, 'web/dist');
+// E2E_WEB_DIST: a private build, for runs that must not see another build replace web/dist midway.
+const webDist = process.env.E2E_WEB_DIST ?? join(repoRoot, 'web/dist');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
