@@ -132,7 +132,7 @@ ${
 <h2>รุ่นการอบรม</h2>
 ${
   p.cohorts.length
-    ? `<table><thead><tr><th>รุ่น</th><th>หลักสูตร</th><th>วันที่</th><th>รูปแบบ</th><th class="n">ลงทะเบียน/รับได้</th><th class="n">ผ่านการอบรม</th></tr></thead><tbody>${rows(
+    ? `<table><colgroup><col style="width:19%"><col style="width:27%"><col style="width:20%"><col style="width:12%"><col style="width:11%"><col></colgroup><thead><tr><th>รุ่น</th><th>หลักสูตร</th><th>วันที่</th><th>รูปแบบ</th><th class="n">ลงทะเบียน/รับได้</th><th class="n">ผ่านการอบรม</th></tr></thead><tbody>${rows(
         p.cohorts.map((c) => [
           e(c.title),
           e(c.courseTitleTh),
