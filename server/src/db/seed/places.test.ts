@@ -48,5 +48,5 @@ describe('places from thai-address-universal', () => {
     expect(await seedPlaces(database.db)).toEqual({ loaded: true });
     expect(await count('place_subdistricts')).toBe(data.subdistricts.length);
     expect(await count('coverage_rollup')).toBe(77 + 928 + data.subdistricts.length);
-  });
+  }, 90_000);
 });

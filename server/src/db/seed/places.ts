@@ -160,7 +160,7 @@ async function readPackage(): Promise<PlacesData> {
   };
 }
 
-const BATCH = 1000;
+const BATCH = 4000;
 
 /**
  * Loads the places into the database unless this package version is already there (idempotent: rows are

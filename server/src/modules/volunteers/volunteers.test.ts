@@ -285,6 +285,19 @@ describe('activities', () => {
   });
 });
 
+describe('coordinator areas', () => {
+  it('grants a coordinator a province or one district, and nothing else', async () => {
+    const admin = await clientAs(t, 'system_admin');
+    const someone = await clientAs(t, 'learner');
+    const grant = (scopeId: string, role = 'volunteer_coordinator') =>
+      admin.request({ method: 'POST', url: `/api/users/${someone.userId}/roles`, payload: { role, scopeType: 'province', scopeId } });
+    expect((await grant('50')).statusCode).toBeLessThan(300);
+    expect((await grant('5001')).statusCode).toBeLessThan(300);
+    expect((await grant('500101')).statusCode).toBe(400);
+    expect((await grant('5001', 'central_monitor')).statusCode).toBe(400);
+  });
+});
+
 describe('coverage', () => {
   it('equals direct counts at every level, and names villages without a volunteer', async () => {
     const nation = (await monitor.request({ url: '/api/volunteer-coverage' })).json();
