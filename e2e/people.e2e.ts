@@ -125,7 +125,7 @@ describe('agency HR imports personnel', () => {
     await hr.getByRole('link', { name: 'อัปโหลดไฟล์ที่แก้แล้ว' }).click();
     await heading(hr, 'นำเข้าบุคลากร');
     // The failed import is listed among past imports.
-    await hr.getByRole('region', { name: 'การนำเข้าที่ผ่านมา' }).first().getByText('มีข้อผิดพลาด').waitFor();
+    await hr.getByRole('region', { name: 'การนำเข้าที่ผ่านมา' }).first().getByRole('table').getByText('มีข้อผิดพลาด').waitFor();
     await upload(hr, FIXED_FILE);
     await hr.getByRole('heading', { name: 'ไฟล์ถูกต้อง พร้อมนำเข้า' }).waitFor();
     const summary = await hr.getByRole('table').innerText();
@@ -317,7 +317,7 @@ describe('agency HR imports personnel', () => {
     await hr.getByRole('heading', { level: 2, name: 'Agency tree' }).waitFor();
     await hr.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Import personnel' }).click();
     await heading(hr, 'Import personnel');
-    await hr.getByRole('region', { name: 'Past imports' }).first().getByText('Committed').waitFor();
+    await hr.getByRole('region', { name: 'Past imports' }).first().getByRole('table').getByText('Committed').waitFor();
     await checkA11y(hr, 'personnel import page in English');
     // Back to Thai: the choice is kept on the account, and the phone below signs in as the same HR.
     await hr

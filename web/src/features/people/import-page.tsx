@@ -69,7 +69,7 @@ export function ImportStatusBadge({ status }: { status: ImportSummary['status'] 
   const { t } = useTranslation();
   const color = { validating: 'blue.8', validated: 'ok', invalid: 'red.9', committed: 'ok', failed: 'red.9', expired: 'gray.8' }[status];
   return (
-    <Badge color={color} variant="outline" tt="none">
+    <Badge color={color} variant="outline" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }}>
       {t(`people.import.status.${status}`)}
     </Badge>
   );
@@ -90,52 +90,77 @@ function PastImports() {
   const items = list.data.items;
   if (items.length === 0) return <EmptyState title={t('people.import.noPastTitle')}>{t('people.import.noPast')}</EmptyState>;
   return (
-    <ScrollRegion label={t('people.import.pastTitle')}>
-      <Table withTableBorder striped>
-        <caption className="visually-hidden">{t('people.import.pastTitle')}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('people.import.file')}</Table.Th>
-            <Table.Th scope="col">{t('people.import.uploaded')}</Table.Th>
-            <Table.Th scope="col">{t('people.import.statusLabel')}</Table.Th>
-            <Table.Th scope="col">{t('people.import.rows')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((job) => (
-            <Table.Tr key={job.id}>
-              <Table.Th scope="row" fw={400}>
-                <Anchor component={Link} to={`/people/imports/${job.id}`} underline="always">
-                  {job.fileName || t('people.import.unnamed')}
-                </Anchor>
-                {job.scopeAgency ? (
-                  <Text size="xs" c="dimmed">
-                    {agencyName(job.scopeAgency, lang)}
-                  </Text>
-                ) : null}
-              </Table.Th>
-              <Table.Td>
-                {formatDate(job.createdAt, lang, 'dateTime')}
-                <Text size="xs" c="dimmed">
-                  {job.createdBy.displayName}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <ImportStatusBadge status={job.status} />
-              </Table.Td>
-              <Table.Td>
-                {formatNumber(job.totalRows, lang)}
-                {job.errorCount > 0 ? (
-                  <Text size="xs" c="red.9">
-                    {t('people.import.errorCount', { count: job.errorCount, formatted: formatNumber(job.errorCount, lang) })}
-                  </Text>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <>
+      <Stack gap="xs" component="ul" className="result-list" hiddenFrom="sm" aria-label={t('people.import.pastTitle')}>
+        {items.map((job) => (
+          <Paper key={job.id} withBorder p="sm" component="li">
+            <Group justify="space-between" gap={4} align="flex-start" wrap="nowrap">
+              <Anchor component={Link} to={`/people/imports/${job.id}`} underline="always" style={{ overflowWrap: 'anywhere' }}>
+                {job.fileName || t('people.import.unnamed')}
+              </Anchor>
+              <ImportStatusBadge status={job.status} />
+            </Group>
+            <Text size="sm" c="dimmed">
+              {formatDate(job.createdAt, lang, 'dateTime')} · {job.createdBy.displayName}
+            </Text>
+            <Text size="sm">
+              {t('people.import.rows')}: {formatNumber(job.totalRows, lang)}
+              {job.errorCount > 0
+                ? ` · ${t('people.import.errorCount', { count: job.errorCount, formatted: formatNumber(job.errorCount, lang) })}`
+                : ''}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+      <Box visibleFrom="sm">
+        <ScrollRegion label={t('people.import.pastTitle')}>
+          <Table withTableBorder striped>
+            <caption className="visually-hidden">{t('people.import.pastTitle')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('people.import.file')}</Table.Th>
+                <Table.Th scope="col">{t('people.import.uploaded')}</Table.Th>
+                <Table.Th scope="col">{t('people.import.statusLabel')}</Table.Th>
+                <Table.Th scope="col">{t('people.import.rows')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((job) => (
+                <Table.Tr key={job.id}>
+                  <Table.Th scope="row" fw={400}>
+                    <Anchor component={Link} to={`/people/imports/${job.id}`} underline="always">
+                      {job.fileName || t('people.import.unnamed')}
+                    </Anchor>
+                    {job.scopeAgency ? (
+                      <Text size="xs" c="dimmed">
+                        {agencyName(job.scopeAgency, lang)}
+                      </Text>
+                    ) : null}
+                  </Table.Th>
+                  <Table.Td>
+                    {formatDate(job.createdAt, lang, 'dateTime')}
+                    <Text size="xs" c="dimmed">
+                      {job.createdBy.displayName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ImportStatusBadge status={job.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {formatNumber(job.totalRows, lang)}
+                    {job.errorCount > 0 ? (
+                      <Text size="xs" c="red.9">
+                        {t('people.import.errorCount', { count: job.errorCount, formatted: formatNumber(job.errorCount, lang) })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+      </Box>
+    </>
   );
 }
 
