@@ -296,6 +296,19 @@ describe("the fact-checkers' queue", () => {
       payload: { sourceGroupId: lemon },
     });
     expect(intoPublished.statusCode).toBe(403);
+
+    // Merged into a group already answered: the newcomers are told its verdict at once (and nobody else again).
+    const late = (await submitAnonymously({ text: 'น้ำมะนาวโซดารักษาโรคได้ทุกโรค ดื่มก่อนนอนทุกคืน', contactEmail: 'late@example.com' })).json();
+    expect(late.groupId).not.toBe(lemon);
+    const before = (await t.database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'citizen@example.com'))).length;
+    const joined = await checker.request({
+      method: 'POST',
+      url: `/api/factcheck/groups/${lemon}/merge`,
+      payload: { sourceGroupId: late.groupId },
+    });
+    expect(joined.json()).toMatchObject({ status: 'published', requestCount: 4 });
+    expect(await t.database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'late@example.com'))).toHaveLength(1);
+    expect(await t.database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'citizen@example.com'))).toHaveLength(before);
   });
 });
 

@@ -36,8 +36,10 @@ export async function notifySubmitters(
   tx: Db,
   ctx: Ctx,
   group: { id: string; claimReviewed: string; verdict: Verdict; isCorrection: boolean },
+  /** Only these claims' submitters (claims merged into a group already answered). */
+  onlyClaimIds?: readonly string[],
 ): Promise<{ users: number; emails: number; sms: PendingSms[] }> {
-  const submitters = await repo.submittersOf(tx, group.id);
+  const submitters = await repo.submittersOf(tx, group.id, onlyClaimIds);
   const label = VERDICT_LABELS[group.verdict];
   const link = `/factcheck/checks/${group.id}`;
   const claim = group.claimReviewed.length > 120 ? `${group.claimReviewed.slice(0, 119)}…` : group.claimReviewed;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ClaimStatus, ListClaimsQuery, PublishVerdictBody } from '../../../../common/contracts/factcheck.js';
+import type { ClaimStatus, ListClaimsQuery, PublishVerdictBody, Verdict } from '../../../../common/contracts/factcheck.js';
 import { AppError } from '../../../../common/errors.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
@@ -153,9 +153,13 @@ export async function publishVerdict(ctx: Ctx, id: string, body: PublishVerdictB
   return getClaimGroup(ctx, id);
 }
 
-/** Moves every claim of another (unpublished) group into this one, which keeps its status and verdict. */
+/**
+ * Moves every claim of another (unpublished) group into this one, which keeps its status and verdict; when
+ * this one is already answered, the moved claims' submitters are told its verdict at once.
+ */
 export async function mergeClaimGroups(ctx: Ctx, targetId: string, sourceId: string) {
   if (sourceId === targetId) throw AppError.invalid([{ path: 'body.sourceGroupId', message: 'a group cannot be merged into itself' }]);
+  const pending: PendingSms[] = [];
   await ctx.db.transaction(async (tx) => {
     // Lock both in id order, so two merges of the same pair cannot deadlock.
     const [first, second] = [targetId, sourceId].sort();
@@ -164,17 +168,34 @@ export async function mergeClaimGroups(ctx: Ctx, targetId: string, sourceId: str
       [second, await loadGroup(tx, second, true)],
     ]);
     const source = locked.get(sourceId) as repo.GroupRow;
+    const target = locked.get(targetId) as repo.GroupRow;
     authorize(ctx, canReshapeGroup, source);
     const moved = await repo.moveClaims(tx, sourceId, 'all', targetId);
     await repo.recountGroup(tx, targetId);
     await repo.deleteGroup(tx, sourceId);
+    const answered = target.status === 'published' && target.verdict && target.claimReviewed;
+    const told = answered
+      ? await notifySubmitters(
+          tx,
+          ctx,
+          { id: targetId, claimReviewed: target.claimReviewed as string, verdict: target.verdict as Verdict, isCorrection: false },
+          moved,
+        )
+      : null;
+    pending.push(...(told?.sms ?? []));
     await recordAudit(tx, ctx, {
       action: 'claim_group.merged',
       subjectType: 'claim_group',
       subjectId: targetId,
-      summary: { sourceGroupId: sourceId, movedClaims: moved },
+      summary: {
+        sourceGroupId: sourceId,
+        movedClaims: moved.length,
+        notified: told ? { users: told.users, emails: told.emails } : undefined,
+      },
     });
   });
+  const sms = loggingSmsSender(ctx.log);
+  for (const m of pending) await sms.send(m.to, m.text);
   return getClaimGroup(ctx, targetId);
 }
 

@@ -93,13 +93,14 @@ export async function deleteGroup(tx: Db, id: string) {
   await tx.delete(claimGroups).where(eq(claimGroups.id, id));
 }
 
+/** Moves claims to another group; returns the ids moved. */
 export async function moveClaims(tx: Db, fromGroupId: string, claimIds: readonly string[] | 'all', toGroupId: string) {
   const rows = await tx
     .update(claims)
     .set({ groupId: toGroupId })
     .where(and(eq(claims.groupId, fromGroupId), claimIds === 'all' ? undefined : inArray(claims.id, [...claimIds])))
     .returning({ id: claims.id });
-  return rows.length;
+  return rows.map((r) => r.id);
 }
 
 export async function findClaimByTrackingCode(db: Db, code: string) {
@@ -139,11 +140,11 @@ export async function userNames(db: Db, ids: readonly string[]) {
 }
 
 /** Everyone who asked about a group and how to reach them. */
-export async function submittersOf(tx: Db, groupId: string) {
+export async function submittersOf(tx: Db, groupId: string, onlyClaimIds?: readonly string[]) {
   return tx
     .select({ userId: claims.submitterUserId, email: claims.contactEmail, phone: claims.contactPhone, trackingCode: claims.trackingCode })
     .from(claims)
-    .where(eq(claims.groupId, groupId));
+    .where(and(eq(claims.groupId, groupId), onlyClaimIds ? inArray(claims.id, [...onlyClaimIds]) : undefined));
 }
 
 export async function listFactCheckers(db: Db) {
