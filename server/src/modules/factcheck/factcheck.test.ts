@@ -220,7 +220,7 @@ describe("the fact-checkers' queue", () => {
       status: 'published',
       verdict: 'false',
       current: { version: 1 },
-      abilities: { merge: false, split: false },
+      abilities: { merge: true, split: false },
     });
     const actions = await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.subjectId, id));
     expect(actions.map((a) => a.action)).toEqual(['claim_group.assigned', 'claim_group.review_started', 'claim_group.verdict_published']);

@@ -1,6 +1,6 @@
 import type { ClaimGroupView, ClaimPlatform, ClaimStatus, FactCheckView, Verdict } from '../../../../common/contracts/factcheck.js';
 import type { Actor } from '../../lib/context.js';
-import { canAssignClaim, canReshapeGroup, canWorkOnGroup } from './policy.js';
+import { canAssignClaim, canReshapeGroup, canWorkOnGroup, isFactChecker } from './policy.js';
 import type { ClaimRow, GroupRow, listVerdicts } from './repository.js';
 import { canTransition } from './state-machine.js';
 
@@ -45,7 +45,8 @@ export function groupAbilities(actor: Actor, g: GroupRow): ClaimGroupView['abili
     assign: canAssignClaim(actor) && canTransition(status, 'assign'),
     startReview: working && canTransition(status, 'start_review'),
     publish: working && canTransition(status, 'publish'),
-    merge: canReshapeGroup(actor, g),
+    // Any group may take in an unpublished one (a published one then answers the newcomers at once).
+    merge: isFactChecker(actor),
     split: canReshapeGroup(actor, g) && g.requestCount > 1,
   };
 }
