@@ -8,7 +8,7 @@ import { courseRuns, courses, courseVersions, providers } from '../server/src/db
 import { upsertEntries } from '../server/src/modules/catalog/entries.repository.js';
 import { buildEntry, frameworkLabels } from '../server/src/modules/catalog/service.js';
 import { AUDIENCES, EXAMPLES, FORMATS, LEVELS, PLACES, PROVIDER_PREFIXES, PROVINCE_CODES, rng, TOPICS } from './catalog-text.js';
-import { freshDatabase, type Measurement, measure, report, startServer } from './lib.js';
+import { freshDatabase, type Measurement, measure, measureSql, report, startServer } from './lib.js';
 
 const COURSES = Number(process.env.BENCH_CATALOG_COURSES ?? 100_000);
 const PROVIDERS = 2_000;
@@ -199,38 +199,6 @@ async function settle(baseUrl: string) {
     quick = performance.now() - t0 < 100 ? quick + 1 : 0;
     if (quick < 3) await new Promise((r) => setTimeout(r, 500));
   }
-}
-
-/** Latencies of a function run by `connections` workers for `duration` seconds (for the SQL baseline, no HTTP). */
-async function measureSql(name: string, connections: number, duration: number, run: (i: number) => Promise<unknown>): Promise<Measurement> {
-  const latencies: number[] = [];
-  let turn = 0;
-  const until = Date.now() + duration * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (Date.now() < until) {
-        const t0 = performance.now();
-        await run(turn++);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] * 100) / 100;
-  const m = {
-    name,
-    connections,
-    durationSeconds: duration,
-    requests: latencies.length,
-    throughput: Math.round(latencies.length / duration),
-    p50: pct(50),
-    p95: pct(95),
-    p99: pct(99),
-    non2xx: 0,
-    errors: 0,
-  };
-  console.log(`${name}: p50 ${m.p50} ms · p95 ${m.p95} ms · p99 ${m.p99} ms · ${m.throughput} req/s`);
-  return m;
 }
 
 /** Search at national scale (100,000 courses) on PostgreSQL, 50 connections, next to a naive ILIKE baseline. */

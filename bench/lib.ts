@@ -157,6 +157,42 @@ export async function measure(
   return m;
 }
 
+/** Latencies of a function run by `connections` workers for `duration` seconds (for the SQL baseline, no HTTP). */
+export async function measureSql(
+  name: string,
+  connections: number,
+  duration: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  let turn = 0;
+  const until = Date.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const t0 = performance.now();
+        await run(turn++);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const m = {
+    name,
+    connections,
+    durationSeconds: duration,
+    requests: latencies.length,
+    throughput: Math.round(latencies.length / duration),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    non2xx: 0,
+    errors: 0,
+  };
+  console.log(`${name}: p50 ${m.p50} ms · p95 ${m.p95} ms · p99 ${m.p99} ms · ${m.throughput} req/s`);
+  return m;
+}
+
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The 1-minute load average when the benchmark started, before it added load of its own: other work on the machine skews every figure. */

@@ -9,7 +9,7 @@ import { suggestTargetGroup } from '../common/people-rules.js';
 import { hashPassword } from '../server/src/lib/crypto.js';
 import { protectCitizenId } from '../server/src/lib/personal-data.js';
 import { thaiSortKey } from '../server/src/modules/people/names.js';
-import { freshDatabase, type Measurement, measure, report } from './lib.js';
+import { freshDatabase, type Measurement, measure, measureSql, report } from './lib.js';
 
 const PERSONS = Number(process.env.BENCH_PEOPLE_PERSONS ?? 3_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_PEOPLE_IMPORT_ROWS ?? 100_000);
@@ -618,37 +618,6 @@ async function firstPages(baseUrl: string, cookie: string, paths: string[]): Pro
     if (res.nextCursor) next.push(`${p.replace(/&cursor=[^&]*/, '')}&cursor=${res.nextCursor}`);
   }
   return next;
-}
-
-async function measureSql(name: string, connections: number, duration: number, run: (i: number) => Promise<unknown>): Promise<Measurement> {
-  const latencies: number[] = [];
-  let turn = 0;
-  const until = Date.now() + duration * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (Date.now() < until) {
-        const t0 = performance.now();
-        await run(turn++);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] * 100) / 100;
-  const m = {
-    name,
-    connections,
-    durationSeconds: duration,
-    requests: latencies.length,
-    throughput: Math.round(latencies.length / duration),
-    p50: pct(50),
-    p95: pct(95),
-    p99: pct(99),
-    non2xx: 0,
-    errors: 0,
-  };
-  console.log(`${name}: p50 ${m.p50} ms · p95 ${m.p95} ms · p99 ${m.p99} ms · ${m.throughput} req/s`);
-  return m;
 }
 
 /** 3,000,000 personnel in ~8,000 agencies on PostgreSQL: a 100,000-row import, then listPersonnel at 50 connections. */
