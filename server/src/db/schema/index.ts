@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './assessment.js';
 export * from './accreditation.js';
 export * from './audit.js';
 export * from './catalog.js';
