@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { files } from './accreditation.js';
 import { frameworks } from './framework.js';
@@ -209,7 +222,10 @@ export const assessmentSkillResults = pgTable(
     level: smallint('level').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.attemptId, t.skillAreaCode] }), index('assessment_skill_results_user_idx').on(t.userId, t.skillAreaCode, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.skillAreaCode] }),
+    index('assessment_skill_results_user_idx').on(t.userId, t.skillAreaCode, t.at),
+  ],
 );
 
 /**
