@@ -4,6 +4,7 @@ export * from './accreditation.js';
 export * from './audit.js';
 export * from './catalog.js';
 export * from './framework.js';
+export * from './hub.js';
 export * from './org.js';
 export * from './people.js';
 export * from './factcheck.js';

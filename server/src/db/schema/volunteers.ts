@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { files } from './accreditation.js';
+import { hubArticles } from './hub.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -193,3 +194,45 @@ export const placeDatasets = pgTable('place_datasets', {
   subdistricts: integer('subdistricts').notNull(),
   loadedAt: ts('loaded_at').notNull().defaultNow(),
 });
+
+/**
+ * The volunteer curriculum (onboarding): one national, ordered list of catalogue courses and hub articles,
+ * edited by central monitors (decision 012). A volunteer has completed onboarding when every item is done:
+ * an article when they marked it read (`volunteer_article_reads`), a course when their account has a
+ * learning record `completed` of it.
+ */
+export const volunteerCurriculumItems = pgTable(
+  'volunteer_curriculum_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    position: integer('position').notNull(),
+    /** course | article */
+    kind: text('kind').notNull(),
+    courseId: uuid('course_id'),
+    articleId: uuid('article_id').references(() => hubArticles.id),
+    addedBy: uuid('added_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('volunteer_curriculum_position_idx').on(t.position),
+    check(
+      'volunteer_curriculum_kind_check',
+      sql`(${t.kind} = 'course' and ${t.courseId} is not null and ${t.articleId} is null) or (${t.kind} = 'article' and ${t.articleId} is not null and ${t.courseId} is null)`,
+    ),
+  ],
+);
+
+/** Hub articles a volunteer marked read (once each). */
+export const volunteerArticleReads = pgTable(
+  'volunteer_article_reads',
+  {
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => hubArticles.id),
+    readAt: ts('read_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.volunteerId, t.articleId] })],
+);
