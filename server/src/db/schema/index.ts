@@ -3,6 +3,8 @@ export * from './assessment.js';
 export * from './accreditation.js';
 export * from './audit.js';
 export * from './catalog.js';
+export * from './credentials.js';
+export * from './development.js';
 export * from './framework.js';
 export * from './hub.js';
 export * from './org.js';
