@@ -4,6 +4,7 @@ export * from './accreditation.js';
 export * from './audit.js';
 export * from './catalog.js';
 export * from './credentials.js';
+export * from './dashboards.js';
 export * from './development.js';
 export * from './framework.js';
 export * from './hub.js';
