@@ -17,6 +17,10 @@ export const SETTINGS = {
   'accreditation.minReviewers': z.number().int().min(1).max(10).default(2),
   'accreditation.conflictYears': z.number().int().min(0).max(20).default(3),
   'accreditation.disagreementThreshold': z.number().min(0).max(100).default(25),
+  /** Counts of people below this are withheld in dashboard views below the reader's own agency level (decision 014). */
+  'dashboards.minCellSize': z.number().int().min(2).max(100).default(5),
+  /** Fewer accredited courses than this for a target group in a skill area is shown as a catalogue gap. */
+  'dashboards.catalogueGapBelow': z.number().int().min(1).max(1000).default(3),
   /** Phases an agency plan may declare (Bangkok's plan moves from Early to Developing). */
   'plans.phases': z
     .array(
