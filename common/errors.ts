@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'claim.challenge_failed'
   | 'claim.challenge_used'
   | 'claim.rejected'
+  | 'hub.slug_taken'
+  | 'hub.version_conflict'
   | 'factcheck.illegal_transition'
   | 'volunteer.already_registered'
   | 'volunteer.not_pending'
@@ -75,6 +77,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'claim.challenge_failed': 400,
   'claim.challenge_used': 409,
   'claim.rejected': 400,
+  'hub.slug_taken': 409,
+  'hub.version_conflict': 409,
   'factcheck.illegal_transition': 409,
   'plan.exists': 409,
   'plan.illegal_transition': 409,

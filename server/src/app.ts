@@ -13,8 +13,11 @@ import { accreditationRoutes } from './modules/accreditation/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { credentialRoutes } from './modules/credentials/routes.js';
+import { developmentRoutes } from './modules/development/routes.js';
 import { factcheckRoutes } from './modules/factcheck/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
+import { hubRoutes } from './modules/hub/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
@@ -99,7 +102,10 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
           description: 'The national catalogue of digital courses: search, course pages, runs, ratings, shortlists, open data',
         },
         { name: 'factcheck', description: 'Suspicious claims: submission, grouping, the fact-checkers\' queue, published checks' },
+        { name: 'hub', description: 'Knowledge hub: articles and news for volunteers and the public' },
         { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
+        { name: 'development', description: 'Skill profiles and gaps, individual development plans (70:20:10), learning records' },
+        { name: 'credentials', description: 'Certificates: issue, PDF, public verification' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
         { name: 'framework', description: 'The competency framework: versions, skill areas, target groups, levels, units' },
       ],
@@ -122,6 +128,9 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   planRoutes(app);
   factcheckRoutes(app);
   volunteerRoutes(app);
+  hubRoutes(app);
+  developmentRoutes(app);
+  credentialRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 

@@ -69,7 +69,7 @@ export const catalogEntries = pgTable(
     ratingCount: integer('rating_count').notNull().default(0),
     /** Segmented Thai and English text with weights (titles A, provider/units/areas B, descriptions C): what matches. */
     searchVector: tsvector('search_vector').notNull(),
-    /** Hashed words of the titles, and of the provider, units and skill areas: what ranks (see rank-terms.ts). */
+    /** Hashed words of the titles, and of the provider, units and skill areas: what ranks (see lib/rank-terms.ts). */
     titleTerms: integer('title_terms').array().notNull(),
     relatedTerms: integer('related_terms').array().notNull(),
     /** Titles and provider names, lower-cased, for the trigram fallback on typos and partial words. */

@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FacetName, SearchCoursesQuery } from '../../../../common/contracts/catalog.js';
 import { type Db, queryRows } from '../../db/client.js';
-import { rankTerms as queryRankTerms } from './rank-terms.js';
+import { rankTerms as queryRankTerms } from '../../lib/rank-terms.js';
+import { applySimilarityThreshold, SIMILARITY_THRESHOLD, sqlIntArray, sqlTextArray } from '../../lib/text-search.js';
 
 /** How the words of the query select courses: full-text over segmented words, or trigram similarity of titles. */
 export type TextMatch = { kind: 'fulltext'; tokens: string[] } | { kind: 'similar'; q: string } | { kind: 'none' };
@@ -48,8 +49,8 @@ const STATUS_VALUES: Record<string, string[]> = {
   expired: ['expired'],
 };
 
-const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
-const intArray = (xs: readonly number[]) => sql`${`{${xs.join(',')}}`}::int[]`;
+const textArray = sqlTextArray;
+const intArray = sqlIntArray;
 
 function textCondition(m: TextMatch): SQL | null {
   if (m.kind === 'fulltext') return sql`e.search_vector @@ catalog_query(${textArray(m.tokens)})`;
@@ -235,16 +236,7 @@ export async function suggestEntryIds(db: Db, m: TextMatch, limit: number): Prom
   return rows.map((r) => r.course_id);
 }
 
-/**
- * How alike the query and a title must be for the similarity fallback (pg_trgm's word similarity, 0–1).
- * The default 0.6 misses a dropped letter in a longer word ("securty", "analitics"); 0.4 finds those without
- * bringing in unrelated titles, and ranking puts the closest first. Two letters swapped in a short word
- * ("pyhton", 0.29) stay out of reach of trigrams. Set for the caller's transaction only.
- */
-export const SIMILARITY_THRESHOLD = 0.4;
-export async function applySimilarityThreshold(tx: Db) {
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`);
-}
+export { applySimilarityThreshold, SIMILARITY_THRESHOLD };
 
 /** The catalogue's version, moved by every change to the entries; search caches key on it. */
 export async function catalogVersion(db: Db): Promise<number> {

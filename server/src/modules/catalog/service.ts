@@ -4,14 +4,17 @@
  * decision, suspension or revocation shows in public search the moment it commits.
  */
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
+import type { CatalogCourseSummary } from '../../../../common/contracts/catalog.js';
 import { findProvince } from '../../../../common/provinces.js';
 import type { Db } from '../../db/client.js';
+import { rankTerms } from '../../lib/rank-terms.js';
 import { searchDocument } from '../../lib/thai-search.js';
 import { todayInBangkok } from '../../lib/thai-text.js';
 import { PUBLIC_STATES } from '../accreditation/state-machine.js';
 import { findFrameworkLabels } from '../framework/repository.js';
 import * as repo from './entries.repository.js';
-import { rankTerms } from './rank-terms.js';
+import { presentPlainSummary } from './present.js';
+import { findEntriesByIds } from './search.repository.js';
 
 export interface FrameworkLabels {
   areas: Map<string, { nameTh: string; nameEn: string }>;
@@ -142,4 +145,12 @@ export async function refreshCatalog(db: Db, now: Date = new Date()): Promise<nu
     });
     for (const id of ids) seen.add(id);
   }
+}
+
+/**
+ * Public catalogue courses by id, in the order given, as list cards: how other modules (the knowledge hub,
+ * the volunteer curriculum) show the courses they link to. Ids no longer in the public catalogue are left out.
+ */
+export async function catalogCourseCards(db: Db, ids: readonly string[]): Promise<CatalogCourseSummary[]> {
+  return (await findEntriesByIds(db, [...ids])).map(presentPlainSummary);
 }
