@@ -10,4 +10,9 @@ export const LOCK_KEYS = {
   jobs: 7_314_159_268,
   /** Transaction lock that makes creating the default review rubric happen once. */
   rubricSeed: 7_314_159_269,
+  /**
+   * Transaction locks (two-key form: this class id, then a 32-bit hash) that serialise the grouping of
+   * claims sharing a link or one of their longest words (factcheck `lockGroupingKeys`).
+   */
+  claimGrouping: 731_416,
 } as const;

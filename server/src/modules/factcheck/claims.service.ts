@@ -8,12 +8,11 @@ import {
 import { AppError } from '../../../../common/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Ctx } from '../../lib/context.js';
-import { recordAudit } from '../audit/service.js';
 import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { CANDIDATE_THRESHOLD, isSameClaim, textKey } from './similarity.js';
+import { CANDIDATE_THRESHOLD, groupingSignature, isSameClaim, textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -89,6 +88,8 @@ export async function findGroupFor(tx: Db, key: string, link: string | null): Pr
  * Takes a claim from anyone (anonymous callers answer the proof-of-work challenge; a honeypot field
  * catches form bots), stores its image like any uploaded file, puts it in the group of the same claim or
  * a new one, counts the request, and returns the tracking code. Rate-limited per address by the route.
+ * The claim row is its own record (its facts cannot be changed, a trigger refuses it): submissions are not
+ * appended to the audit chain, so citizens' submissions never queue behind its lock (decision 011).
  */
 export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
   const nonce = checkHuman(ctx, body);
@@ -99,6 +100,8 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
     if (nonce && (await repo.isNonceUsed(tx, nonce))) {
       throw AppError.conflict('claim.challenge_used', 'this challenge has already admitted a claim');
     }
+    // Near-identical claims arriving together must not open two groups: they wait for each other here.
+    await repo.lockGroupingKeys(tx, groupingSignature(key, link));
     let groupId = await findGroupFor(tx, key, link);
     const joined = !!groupId;
     if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000) })).id;
@@ -129,12 +132,6 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
       challengeNonce: nonce,
     });
     const group = await repo.countRequest(tx, groupId, body.provinceCode, body.platform);
-    await recordAudit(tx, ctx, {
-      action: 'claim.submitted',
-      subjectType: 'claim',
-      subjectId: claim.id,
-      summary: { groupId, joinedGroup: joined, platform: body.platform, province: body.provinceCode, hasLink: !!link, hasImage: !!file },
-    });
     return { trackingCode: claim.trackingCode, groupId, requestCount: group.requestCount, status: group.status as ClaimStatus };
   });
 }

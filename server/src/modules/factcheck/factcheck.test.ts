@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
+import { type Client, clientAs, dbErrorOf, type TestApp, testApp } from '../../../test/harness.js';
 import { auditEntries, claims, emailOutbox, notifications } from '../../db/schema/index.js';
 import { solveChallenge } from './challenge.js';
 
@@ -41,7 +41,7 @@ async function submitAnonymously(body: Record<string, unknown>, app = t.app) {
 }
 
 describe('submitClaim', () => {
-  it('takes an anonymous claim that answered the challenge, gives a tracking code and audits it without personal data', async () => {
+  it('takes an anonymous claim that answered the challenge and gives a tracking code; the claim row is the record, not the audit chain', async () => {
     const res = await submitAnonymously({
       text: LEMON,
       contactEmail: 'citizen@example.com',
@@ -53,9 +53,12 @@ describe('submitClaim', () => {
     expect(body.trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const [row] = await t.database.db.select().from(claims).where(eq(claims.trackingCode, body.trackingCode));
     expect(row).toMatchObject({ linkKey: 'facebook.com/permalink/987', contactEmail: 'citizen@example.com', submitterUserId: null });
-    const [audit] = await t.database.db.select().from(auditEntries).where(eq(auditEntries.subjectId, row.id));
-    expect(audit).toMatchObject({ action: 'claim.submitted', actorLabel: 'system' });
-    expect(JSON.stringify(audit.summary)).not.toContain('citizen@example.com');
+    // Submissions do not queue on the audit chain's lock; the claim's facts cannot be changed instead.
+    expect(await t.database.db.select().from(auditEntries).where(eq(auditEntries.subjectId, row.id))).toEqual([]);
+    expect(await dbErrorOf(t.database.db.update(claims).set({ text: 'changed' }).where(eq(claims.id, row.id)))).toContain(
+      'a submitted claim cannot be changed',
+    );
+    await t.database.db.update(claims).set({ contactPhone: null }).where(eq(claims.id, row.id));
 
     const tracked = await t.app.inject({ method: 'GET', url: `/api/factcheck/track/${body.trackingCode.toLowerCase()}` });
     expect(tracked.statusCode).toBe(200);
@@ -146,6 +149,23 @@ describe('submitClaim', () => {
     expect(byLink.json()).toMatchObject({ groupId: v.json().groupId, requestCount: 3 });
     const other = await submitAnonymously({ text: 'ดื่มน้ำมะนาวทุกเช้าช่วยลดน้ำหนักได้เร็วภายในหนึ่งสัปดาห์' });
     expect(other.json().groupId).not.toBe(v.json().groupId);
+  });
+
+  it('puts near-identical claims submitted at the same instant in one group', async () => {
+    const texts = [
+      'ธนาคารแห่งประเทศไทยแจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนด่วนภายในวันนี้',
+      'ธนาคารแห่งประเทศไทยแจกเงินดิจิทัล คนละ 5000 บาท กดลิงก์ลงทะเบียนภายในวันนี้!!',
+      'แชร์ด่วน ธนาคารแห่งประเทศไทยแจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนภายในวันนี้',
+      'ธนาคารแห่งประเทศไทย แจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนด่วน',
+    ];
+    const bodies = await Promise.all(
+      texts.map(async (text) => ({ text, platform: 'facebook', provinceCode: '30', challenge: await challenge() })),
+    );
+    const results = await Promise.all(bodies.map((payload) => t.app.inject({ method: 'POST', url: '/api/factcheck/claims', payload })));
+    for (const r of results) expect(r.statusCode, r.body).toBe(201);
+    const groups = new Set(results.map((r) => r.json().groupId));
+    expect(groups.size).toBe(1);
+    expect(Math.max(...results.map((r) => r.json().requestCount))).toBe(texts.length);
   });
 
   it('limits claims per address per minute', async () => {

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ListClaimsQuery, SearchFactChecksQuery } from '../../../../common/contracts/factcheck.js';
 import { type Db, queryRows } from '../../db/client.js';
+import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
+import { termHash } from '../../lib/rank-terms.js';
 
 export type GroupRow = typeof claimGroups.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
@@ -21,6 +23,15 @@ export async function findGroupingCandidates(tx: Db, key: string, link: string |
         (select group_id, text_key, false from claims where text_key % ${key}
           order by similarity(text_key, ${key}) desc limit ${limit})`,
   );
+}
+
+/**
+ * Serialises grouping among claims with a common signature (`groupingSignature`): one transaction lock
+ * per name, hashed to 32 bits under the grouping class id, taken in sorted order so none can deadlock.
+ */
+export async function lockGroupingKeys(tx: Db, names: readonly string[]) {
+  const hashes = [...new Set(names.map(termHash))].sort((a, b) => a - b);
+  for (const h of hashes) await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, ${h}::int)`);
 }
 
 export async function insertGroup(tx: Db, row: typeof claimGroups.$inferInsert) {

@@ -103,3 +103,15 @@ export function isSameClaim(a: string, b: string): boolean {
   const { dice, containment, smaller } = keySimilarity(a, b);
   return dice >= SAME_CLAIM_DICE || (smaller >= MIN_FEATURES_FOR_CONTAINMENT && containment >= SAME_CLAIM_CONTAINMENT);
 }
+
+/**
+ * What two claims about the same thing share, as lock names for grouping: the normalised link and the three
+ * longest words of the grouping key. Two claims the word test puts together share most of their words, so
+ * their longest words meet; claims submitted at the same instant that share one of these wait for each
+ * other, and the second then finds the first's group. Sorted, so transactions take them in one order.
+ */
+export function groupingSignature(key: string, link: string | null): string[] {
+  const words = [...new Set(key.split(' ').filter((w) => w.length >= 2))];
+  words.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set([...(link ? [`link:${link}`] : []), ...words.slice(0, 3).map((w) => `word:${w}`)])].sort();
+}
