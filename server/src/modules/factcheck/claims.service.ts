@@ -103,7 +103,6 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
     // Near-identical claims arriving together must not open two groups: they wait for each other here.
     await repo.lockGroupingKeys(tx, groupingSignature(key, link));
     let groupId = await findGroupFor(tx, key, link);
-    const joined = !!groupId;
     if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000) })).id;
     const file = image
       ? await repo.insertFile(tx, {
