@@ -137,6 +137,8 @@ export const VolunteerCardVerification = z.object({
   district: PlaceView,
   province: PlaceView,
   since: z.string().nullable(),
+  /** Every item of the volunteer curriculum done (decision 012). */
+  onboardingComplete: z.boolean(),
 });
 export type VolunteerCardVerification = z.infer<typeof VolunteerCardVerification>;
 

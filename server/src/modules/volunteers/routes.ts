@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import {
+  CurriculumView,
+  MyOnboardingView,
+  OnboardingProgressQuery,
+  OnboardingProgressView,
+  SetCurriculumBody,
+} from '../../../../common/contracts/curriculum.js';
+import {
   ActivityView,
   CoverageExportQuery,
   CoverageQuery,
@@ -27,6 +34,7 @@ import type { Ctx } from '../../lib/context.js';
 import { IdParams, problems, typed, z } from '../../lib/http.js';
 import { logVolunteerActivity } from './activities.service.js';
 import { exportCoverage, getCoverage } from './coverage.service.js';
+import * as curriculum from './curriculum.service.js';
 import { COVERAGE_READERS, VOLUNTEER_MANAGERS, VOLUNTEER_READERS } from './policy.js';
 import { cardUrl, presentActivity, presentVolunteer } from './present.js';
 import * as repo from './repository.js';
@@ -269,6 +277,70 @@ export function volunteerRoutes(app: FastifyInstance) {
         .header('content-disposition', `attachment; filename="${name}"`)
         .send(stream);
     },
+  });
+}
+
+/** The volunteer curriculum and onboarding progress (decision 012). */
+export function curriculumRoutes(app: FastifyInstance) {
+  const r = typed(app);
+  const tags = ['volunteers'];
+
+  r.get('/api/volunteer-curriculum', {
+    config: { access: 'public' },
+    schema: {
+      operationId: 'getVolunteerCurriculum',
+      tags,
+      summary: 'The volunteer curriculum: catalogue courses and hub articles, in order',
+      response: { 200: CurriculumView, ...problems },
+    },
+    handler: async (req) => curriculum.getCurriculum(req.ctx),
+  });
+
+  r.put('/api/volunteer-curriculum', {
+    config: { access: { roles: curriculum.CURRICULUM_EDITORS } },
+    schema: {
+      operationId: 'setVolunteerCurriculum',
+      tags,
+      summary: 'Replace the volunteer curriculum (central office)',
+      body: SetCurriculumBody,
+      response: { 200: CurriculumView, ...problems },
+    },
+    handler: async (req) => curriculum.setCurriculum(req.ctx, req.body),
+  });
+
+  r.get('/api/volunteers/me/onboarding', {
+    config: { access: { roles: ['volunteer'] } },
+    schema: {
+      operationId: 'getMyOnboarding',
+      tags,
+      summary: 'Your onboarding: each curriculum item and whether it is done',
+      response: { 200: MyOnboardingView, ...problems },
+    },
+    handler: async (req) => curriculum.getMyOnboarding(req.ctx),
+  });
+
+  r.put('/api/volunteers/me/article-reads/:id', {
+    config: { access: { roles: ['volunteer'] } },
+    schema: {
+      operationId: 'markArticleRead',
+      tags,
+      summary: 'Mark a published hub article as read (idempotent); returns your onboarding',
+      params: IdParams,
+      response: { 200: MyOnboardingView, ...problems },
+    },
+    handler: async (req) => curriculum.markArticleRead(req.ctx, req.params.id),
+  });
+
+  r.get('/api/volunteer-onboarding', {
+    config: readers,
+    schema: {
+      operationId: 'getOnboardingProgress',
+      tags,
+      summary: 'Onboarding in an area: the share of approved volunteers who completed it, and each one’s progress',
+      querystring: OnboardingProgressQuery,
+      response: { 200: OnboardingProgressView, ...problems },
+    },
+    handler: async (req) => curriculum.getOnboardingProgress(req.ctx, req.query),
   });
 }
 

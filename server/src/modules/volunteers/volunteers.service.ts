@@ -11,6 +11,7 @@ import { hashPassword, randomToken } from '../../lib/crypto.js';
 import { protectCitizenId } from '../../lib/personal-data.js';
 import { recordAudit } from '../audit/service.js';
 import * as authRepo from '../auth/repository.js';
+import { isOnboarded } from './curriculum.service.js';
 import { canManageVolunteersIn, canReadVolunteersIn, coordinatorAreas, isSelf, readsAllVolunteers } from './policy.js';
 import * as repo from './repository.js';
 
@@ -267,6 +268,7 @@ export async function verifyVolunteerCard(ctx: Ctx, token: string) {
     district: place.district,
     province: place.province,
     since: v.decidedAt && v.status === 'active' ? v.decidedAt.toISOString() : null,
+    onboardingComplete: v.status === 'active' && (await isOnboarded(ctx.db, v)),
   };
 }
 
