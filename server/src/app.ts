@@ -10,12 +10,10 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { closePdfBrowser } from './lib/pdf.js';
 import { accreditationRoutes } from './modules/accreditation/routes.js';
-import { assessmentRoutes } from './modules/assessment/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { credentialRoutes } from './modules/credentials/routes.js';
-import { dashboardRoutes } from './modules/dashboards/routes.js';
 import { developmentRoutes } from './modules/development/routes.js';
 import { factcheckRoutes } from './modules/factcheck/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
@@ -106,11 +104,6 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
         { name: 'factcheck', description: "Suspicious claims: submission, grouping, the fact-checkers' queue, published checks" },
         { name: 'hub', description: 'Knowledge hub: articles and news for volunteers and the public' },
         { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
-        {
-          name: 'dashboards',
-          description: 'Executive dashboards from the nation down to a unit, reports and monthly report subscriptions',
-        },
-        { name: 'assessment', description: 'Item bank, assessment blueprints, timed tests and results, item statistics, self-assessment' },
         { name: 'development', description: 'Skill profiles and gaps, individual development plans (70:20:10), learning records' },
         { name: 'credentials', description: 'Certificates: issue, PDF, public verification' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
@@ -133,14 +126,12 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   accreditationRoutes(app);
   catalogRoutes(app);
   planRoutes(app);
-  assessmentRoutes(app);
   factcheckRoutes(app);
   volunteerRoutes(app);
   hubRoutes(app);
   curriculumRoutes(app);
   developmentRoutes(app);
   credentialRoutes(app);
-  dashboardRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 
