@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { credentialRoutes } from './modules/credentials/routes.js';
+import { dashboardRoutes } from './modules/dashboards/routes.js';
 import { developmentRoutes } from './modules/development/routes.js';
 import { factcheckRoutes } from './modules/factcheck/routes.js';
 import { frameworkRoutes } from './modules/framework/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
         { name: 'factcheck', description: "Suspicious claims: submission, grouping, the fact-checkers' queue, published checks" },
         { name: 'hub', description: 'Knowledge hub: articles and news for volunteers and the public' },
         { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
+        { name: 'dashboards', description: 'Executive dashboards from the nation down to a unit, reports, monthly e-mail reports' },
         { name: 'development', description: 'Skill profiles and gaps, individual development plans (70:20:10), learning records' },
         { name: 'credentials', description: 'Certificates: issue, PDF, public verification' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
@@ -132,6 +134,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   curriculumRoutes(app);
   developmentRoutes(app);
   credentialRoutes(app);
+  dashboardRoutes(app);
   platformRoutes(app);
   notificationRoutes(app);
 

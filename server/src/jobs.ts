@@ -5,6 +5,8 @@ import { type Database, queryRows } from './db/client.js';
 import { LOCK_KEYS } from './db/locks.js';
 import { runAccreditationReminders } from './modules/accreditation/reminders.js';
 import { refreshCatalog } from './modules/catalog/service.js';
+import { refreshDashboards } from './modules/dashboards/refresh.js';
+import { queueMonthlyReports } from './modules/dashboards/subscriptions.service.js';
 import { sendQueuedEmails, smtpMailer } from './modules/notifications/sender.js';
 
 /**
@@ -28,6 +30,10 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
           log.info({ reminders }, 'accreditation reminders sent');
         const catalogSynced = await refreshCatalog(tx);
         if (catalogSynced > 0) log.info({ catalogSynced }, 'catalogue entries brought up to date');
+        const dashboards = await refreshDashboards(tx);
+        if (dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
+        const monthlyReports = await queueMonthlyReports(tx, config);
+        if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
         return true;
       });
       if (got && mailer) {

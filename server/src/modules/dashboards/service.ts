@@ -1,0 +1,135 @@
+import type { DashboardQuery, DashboardView } from '../../../../common/contracts/dashboards.js';
+import { AppError } from '../../../../common/errors.js';
+import { authorize } from '../../lib/authorize.js';
+import { type Ctx, requireActor } from '../../lib/context.js';
+import { fiscalYearOf } from '../accreditation/fiscal-year.js';
+import { findAgenciesByIds, findAgency } from '../people/agencies.repository.js';
+import { getAgencyPlan } from '../plans/service.js';
+import { getSetting } from '../settings/service.js';
+import { accreditationFigures } from './accreditation.figures.js';
+import { developmentFigures } from './development.figures.js';
+import { addFacts, monitoringRows, peopleSection } from './people.figures.js';
+import { canListPeople, canReadDashboard, defaultScopeId, depthOf, readsNation, viewerDepth } from './policy.js';
+import { suppressor } from './privacy.js';
+import { YEARS_KEPT } from './refresh.js';
+import * as repo from './repository.js';
+
+/** Rows of the monitoring table at most (a department rarely has more units than this). */
+const MAX_CHILDREN = 1000;
+
+/** The scope a request asks for, checked: the nation (null) or an agency the reader may look at. */
+export async function resolveScope(ctx: Ctx, agencyId: string | undefined) {
+  const actor = requireActor(ctx);
+  const id = agencyId ?? defaultScopeId(actor);
+  const agency = id ? await findAgency(ctx.db, id) : null;
+  if (id && !agency) throw AppError.notFound('agency');
+  authorize(ctx, canReadDashboard, agency ?? null);
+  return agency ?? null;
+}
+
+/**
+ * The executive dashboard of a scope for one fiscal year and, optionally, one target group (decision 014).
+ * People figures come from the subtree roll-ups (a few rows whatever the scope), never from personnel or
+ * learning records; counts of people below the reader's own agency level are suppressed when small.
+ */
+export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<DashboardView> {
+  const agency = await resolveScope(ctx, q.agencyId);
+  const actor = requireActor(ctx);
+  const db = ctx.db;
+  const current = fiscalYearOf(Date.now());
+  const fiscalYears = Array.from({ length: YEARS_KEPT }, (_, i) => current - i);
+  const fy = q.fiscalYear ?? current;
+  if (!fiscalYears.includes(fy)) {
+    throw AppError.invalid([
+      { path: 'querystring.fiscalYear', message: `fiscal years ${fiscalYears.at(-1)}–${current} only`, code: 'dashboard.fiscal_year' },
+    ]);
+  }
+  const group = q.targetGroup ?? null;
+  const scope = agency ? { id: agency.id, treeKey: agency.treeKey } : null;
+  const [minCellSize, matrix, byGroup, levels, children, state, plansByState, cohorts, ownPlanId, ancestors, volunteers] =
+    await Promise.all([
+      getSetting(db, 'dashboards.minCellSize'),
+      repo.currentMatrix(db),
+      repo.scopeFactsByGroup(db, scope, fy, group),
+      repo.scopeLevels(db, scope, fy, group),
+      repo.childRows(db, scope, fy, group, MAX_CHILDREN),
+      repo.refreshState(db),
+      repo.plansByState(db, scope, fy),
+      repo.cohortFigures(db, scope, fy),
+      agency ? repo.ownPlanId(db, agency.id, fy) : Promise.resolve(null),
+      agency
+        ? findAgenciesByIds(
+            db,
+            agency.path.split('/').filter((x) => x && x !== agency.id),
+          )
+        : Promise.resolve([]),
+      agency ? Promise.resolve(null) : repo.provinceCoverage(db),
+    ]);
+  const scopeSuppressed = depthOf(agency) > viewerDepth(actor, agency);
+  const s = suppressor(scopeSuppressed, minCellSize);
+  const below = suppressor(true, minCellSize);
+  const total = addFacts(byGroup);
+  const order = new Map(
+    agency?.path
+      .split('/')
+      .filter(Boolean)
+      .map((id, i) => [id, i]) ?? [],
+  );
+  return {
+    scope: {
+      agency: agency ? { id: agency.id, code: agency.code, nameTh: agency.nameTh, nameEn: agency.nameEn, kind: agency.kind } : null,
+      breadcrumbs: ancestors
+        .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+        .map((a) => ({ id: a.id, code: a.code, nameTh: a.nameTh, nameEn: a.nameEn })),
+      canListPeople: agency ? canListPeople(actor, agency) : false,
+      canSeeNation: readsNation(actor),
+    },
+    fiscalYear: fy,
+    fiscalYears,
+    targetGroup: group,
+    asOf: state ? new Date(state.refreshed_at).toISOString() : null,
+    privacy: { minCellSize, scopeSuppressed },
+    people: peopleSection(byGroup, levels, matrix, group, s),
+    development: {
+      ...developmentFigures(total, s),
+      cohorts,
+      plans: { byState: plansByState, ownPlan: ownPlanId ? await ownPlanProgress(ctx, ownPlanId) : null },
+    },
+    accreditation: await accreditationFigures(db, fy, matrix, group),
+    volunteers: volunteers
+      ? volunteers.map((v) => ({
+          provinceCode: v.province_code,
+          nameTh: v.name_th,
+          nameEn: v.name_en,
+          volunteers: v.volunteers,
+          villages: v.villages,
+          villagesCovered: v.villages_covered,
+        }))
+      : null,
+    children: monitoringRows(children, below),
+  };
+}
+
+/** The scope agency's own plan with progress per target, through the plans module (which checks the reader may see it). */
+async function ownPlanProgress(ctx: Ctx, planId: string) {
+  try {
+    const { plan, progress } = await getAgencyPlan(ctx, planId);
+    const targets = plan.targets as { targetGroupCode: string; skillAreaCode: string; metric: string; value: number }[];
+    return {
+      id: plan.id,
+      state: plan.state,
+      targets: targets.map((t, i) => ({
+        targetGroupCode: t.targetGroupCode,
+        skillAreaCode: t.skillAreaCode,
+        metric: t.metric,
+        value: t.value,
+        actual: progress[i]?.actual ?? null,
+        achievedPct: progress[i]?.achievedPct ?? null,
+      })),
+    };
+  } catch (err) {
+    // A plan the reader may not open (a monitor and a draft) is left out, not an error of the dashboard.
+    if (err instanceof AppError && (err.status === 403 || err.status === 404)) return null;
+    throw err;
+  }
+}
