@@ -45,7 +45,11 @@ export type ErrorCode =
   | 'plan.illegal_transition'
   | 'plan.version_conflict'
   | 'cohort.full'
-  | 'cohort.completed';
+  | 'cohort.completed'
+  | 'development_plan.exists'
+  | 'development_plan.illegal_transition'
+  | 'development_plan.version_conflict'
+  | 'development_activity.not_attestable';
 
 export const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
@@ -85,6 +89,10 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'plan.version_conflict': 409,
   'cohort.full': 409,
   'cohort.completed': 409,
+  'development_plan.exists': 409,
+  'development_plan.illegal_transition': 409,
+  'development_plan.version_conflict': 409,
+  'development_activity.not_attestable': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
