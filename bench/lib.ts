@@ -114,6 +114,11 @@ export async function measure(
     body?: string;
     /** Paths requested in turn (instead of the URL's own path), so one hot row does not flatter the figures. */
     paths?: string[];
+    /**
+     * Requests per second offered over all connections (open loop, as users arrive), instead of each connection
+     * sending its next request the moment an answer comes (closed loop, which measures the saturated server).
+     */
+    rate?: number;
   },
 ): Promise<Measurement> {
   const latencies: number[] = [];
@@ -130,6 +135,7 @@ export async function measure(
     method: opts.method ?? 'GET',
     body: opts.body,
     requests,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
   };
   // A short warm-up so JIT and connection pools are steady before measuring.
   await autocannon({ ...base, duration: 2 });

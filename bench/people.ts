@@ -19,6 +19,8 @@ const PASSWORD = 'bench-password-people-1';
 const DURATION = Number(process.env.BENCH_PEOPLE_SECONDS ?? 20);
 /** `1`: time the import alone (for profiling it against a kept database), report nothing. */
 const IMPORT_ONLY = process.env.BENCH_PEOPLE_IMPORT_ONLY === '1';
+/** Requests per second offered in the open-loop rows: several times a plausible national peak of HR officers. */
+const PACED_RATE = Number(process.env.BENCH_PEOPLE_RATE ?? 200);
 
 // ---------------------------------------------------------------- deterministic data
 
@@ -696,8 +698,8 @@ export async function run() {
       const smaller = divisions.map((d) => `/api/people?agencyId=${d.id}`);
       const wide = [...ministries.map((m) => `/api/people?agencyId=${m.id}`), '/api/people?', '/api/people?targetGroup=EXECUTIVE'];
       const mix = [...deptPage1, ...filtered, ...texts, ...later, ...smaller];
-      const load = (name: string, paths: string[], cookie = hr) =>
-        measure(name, { url: server.baseUrl, paths, headers: { cookie }, connections: 50, duration: DURATION });
+      const load = (name: string, paths: string[], cookie = hr, rate?: number) =>
+        measure(name, { url: server.baseUrl, paths, headers: { cookie }, connections: 50, duration: DURATION, rate });
       rows.push(await load(`listPersonnel: department (~${perDepartment.toLocaleString('en')} people), page 1 (60 in turn)`, deptPage1));
       rows.push(await load('listPersonnel: department, filtered by group, IT, status or type (60 in turn)', filtered));
       rows.push(await load('listPersonnel: department, name search (60 in turn)', texts));
@@ -709,12 +711,15 @@ export async function run() {
       const ids = (await (
         await fetch(`${server.baseUrl}/api/people?agencyId=${depts[0].id}&limit=100`, { headers: { cookie: hr } })
       ).json()) as { items: { id: string }[] };
+      const personPaths = ids.items.map((p) => `/api/people/${p.id}`);
+      rows.push(await load('getPerson (100 people in turn)', personPaths));
+      // Open loop: 50 connections offering a fixed rate between them, as people arrive, rather than each
+      // connection asking again the moment it is answered (the rows above, which measure the saturated server).
+      rows.push(await load(`listPersonnel: the mix above, offered at ${PACED_RATE} requests/s (open loop)`, mix, hr, PACED_RATE));
       rows.push(
-        await load(
-          'getPerson (100 people in turn)',
-          ids.items.map((p) => `/api/people/${p.id}`),
-        ),
+        await load(`listPersonnel: ministry page 1, offered at ${PACED_RATE} requests/s (open loop)`, wide.slice(0, 20), hr, PACED_RATE),
       );
+      rows.push(await load(`getPerson, offered at ${PACED_RATE} requests/s (open loop)`, personPaths, hr, PACED_RATE));
     } finally {
       await server.stop();
     }

@@ -68,12 +68,44 @@ const and = (c: SQL[]) => (c.length ? sql.join(c, sql` and `) : sql`true`);
 
 /**
  * One page in name order after the cursor (keyset on the C-collated sort key and id), so page 1000 costs
- * what page 1 does. The planner reads a small subtree whole and sorts it, and walks the name index for a
- * large one; both indexes exist for that (see the schema).
+ * what page 1 does. Two shapes, chosen by the caller from the roll-up (see `listPlan`):
+ * - `by_name` walks the name index and keeps the rows of the subtree: cheap when the subtree holds a good share
+ *   of the country (a ministry, the nation), since a page is found after a few thousand index entries;
+ * - `per_agency` reads the first rows of each agency of the subtree from the scope index (already in name order
+ *   within an agency) and merges them: a department's 49 agencies cost 49 short index scans, however rare the
+ *   filtered rows, where the name walk would pass over the rest of the country first.
  */
-export async function listPersons(db: Db, f: PersonFilter, page: { after?: { sortName: string; id: string }; limit: number }) {
+export async function listPersons(
+  db: Db,
+  f: PersonFilter,
+  page: { after?: { sortName: string; id: string }; limit: number },
+  shape: 'by_name' | 'per_agency' = 'by_name',
+) {
   const c = whereOf(f);
-  if (page.after) c.push(sql`(p.sort_name collate "C", p.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)`);
+  const cursor = page.after ? sql`(p.sort_name collate "C", p.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)` : null;
+  if (shape === 'per_agency') {
+    const inAgency = whereOf({ ...f, scopeKey: '' });
+    if (cursor) inAgency.push(cursor);
+    inAgency.push(sql`p.agency_key collate "C" = r.agency_key collate "C"`);
+    return queryRows<PersonListRow>(
+      db,
+      sql`with page as (
+            select x.id from person_rollup r
+            cross join lateral (
+              select p.id, p.sort_name from persons p where ${and(inAgency)}
+              order by p.sort_name collate "C", p.id limit ${page.limit}
+            ) x
+            where ${f.scopeKey ? subtreeRange(sql`r.agency_key`, f.scopeKey) : sql`true`} and r.total > 0
+            order by x.sort_name collate "C", x.id limit ${page.limit}
+          )
+          select ${LIST_COLUMNS}
+          from page join persons p on p.id = page.id
+          join agencies a on a.id = p.agency_id
+          left join users u on u.person_id = p.id
+          order by p.sort_name collate "C", p.id`,
+    );
+  }
+  if (cursor) c.push(cursor);
   return queryRows<PersonListRow>(
     db,
     sql`select ${LIST_COLUMNS}
@@ -83,6 +115,81 @@ export async function listPersons(db: Db, f: PersonFilter, page: { after?: { sor
         where ${and(c)}
         order by p.sort_name collate "C", p.id
         limit ${page.limit}`,
+  );
+}
+
+/** The country's total per database, re-read at most once a minute: it only steers the choice of plan. */
+const nationalTotals = new WeakMap<Db, { n: number; at: number }>();
+
+async function nationalTotal(db: Db): Promise<number> {
+  const cached = nationalTotals.get(db);
+  if (cached && Date.now() - cached.at < 60_000) return cached.n;
+  const [row] = await queryRows<{ n: number }>(db, sql`select coalesce(sum(total), 0)::int as n from person_rollup`);
+  nationalTotals.set(db, { n: row.n, at: Date.now() });
+  return row.n;
+}
+
+/** What the roll-up knows of a subtree under the filters it carries: its agencies with matching people, how many match, and the country's total. */
+export async function subtreeStats(
+  db: Db,
+  f: Omit<PersonFilter, 'text' | 'positionType'>,
+): Promise<{ agencies: number; matching: number; national: number }> {
+  const scope = f.scopeKey ? subtreeRange(sql`r.agency_key`, f.scopeKey) : sql`true`;
+  const isFiltered = f.targetGroup !== undefined || f.isIt !== undefined || f.status !== undefined;
+  const n = isFiltered
+    ? sql`(select coalesce(sum(r.cells[i]), 0) from unnest(${`{${rollupCells(f).join(',')}}`}::int[]) as i)`
+    : sql`r.total`;
+  const [[row], national] = await Promise.all([
+    queryRows<{ agencies: number; matching: number }>(
+      db,
+      sql`select count(*) filter (where x.n > 0)::int as agencies, coalesce(sum(x.n), 0)::int as matching
+          from (select ${n} as n from person_rollup r where ${scope}) x`,
+    ),
+    nationalTotal(db),
+  ]);
+  return { ...row, national };
+}
+
+/**
+ * Which shape of `listPersons` reads less: the name walk passes about limit × national / matching index entries
+ * before it fills a page, the per-agency read about limit × agencies.
+ */
+export function listPlan(stats: { agencies: number; matching: number; national: number }): 'by_name' | 'per_agency' {
+  return stats.matching > 0 && stats.agencies * stats.matching < stats.national ? 'per_agency' : 'by_name';
+}
+
+/**
+ * For filters the roll-up does not carry (text, position type): the matches, gathered once up to `cap`, give both
+ * the total and, when all of them were gathered, the page's ids in name order after the cursor. At the cap the
+ * page must come from `listPersons` instead, since the first `cap` matches found need not be the first by name.
+ */
+export async function gatherMatches(
+  db: Db,
+  f: PersonFilter,
+  page: { after?: { sortName: string; id: string }; limit: number },
+  cap: number,
+): Promise<{ total: number; ids: string[] }> {
+  const after = page.after
+    ? sql`where (m.sort_name collate "C", m.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)`
+    : sql``;
+  const [row] = await queryRows<{ total: number; ids: string[] | null }>(
+    db,
+    sql`with m as materialized (select p.id, p.sort_name from persons p where ${and(whereOf(f))} limit ${cap})
+        select (select count(*)::int from m) as total,
+               (select array_agg(x.id::text order by x.sort_name collate "C", x.id) from
+                 (select m.id, m.sort_name from m ${after} order by m.sort_name collate "C", m.id limit ${page.limit}) x) as ids`,
+  );
+  return { total: row.total, ids: row.ids ?? [] };
+}
+
+/** People by id with the columns lists show, in name order. */
+export async function findPersonRows(db: Db, ids: string[]): Promise<PersonListRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<PersonListRow>(
+    db,
+    sql`select ${LIST_COLUMNS} from persons p join agencies a on a.id = p.agency_id left join users u on u.person_id = p.id
+        where p.id = any(${`{${ids.join(',')}}`}::uuid[])
+        order by p.sort_name collate "C", p.id`,
   );
 }
 

@@ -69,10 +69,20 @@ export async function listPersonnel(ctx: Ctx, q: ListPersonnelQuery) {
   };
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const isRollup = !filter.text && !filter.positionType;
-  const [rows, total] = await Promise.all([
-    repo.listPersons(ctx.db, filter, { after, limit: q.limit + 1 }),
-    isRollup ? repo.countPersonsFromRollup(ctx.db, filter) : repo.countPersonsCapped(ctx.db, filter, TOTAL_CAP),
-  ]);
+  const page = { after, limit: q.limit + 1 };
+  let rows: repo.PersonListRow[];
+  let total: number;
+  if (isRollup) {
+    // The roll-up gives the exact total and tells how the subtree compares with the country, which decides the read.
+    const stats = await repo.subtreeStats(ctx.db, filter);
+    rows = await repo.listPersons(ctx.db, filter, page, repo.listPlan(stats));
+    total = stats.matching;
+  } else {
+    // Matches are gathered once for the count and, below the cap, for the page too.
+    const gathered = await repo.gatherMatches(ctx.db, filter, page, TOTAL_CAP);
+    total = gathered.total;
+    rows = total < TOTAL_CAP ? await repo.findPersonRows(ctx.db, gathered.ids) : await repo.listPersons(ctx.db, filter, page);
+  }
   const items = rows.slice(0, q.limit);
   return {
     items,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
 import { agencies, auditEntries, personHistory, persons } from '../../db/schema/index.js';
 import { buildPerson, buildTree, citizenId, linkUser, type Tree } from './people.fixtures.js';
-import { countPersonsCapped, countPersonsFromRollup } from './persons.repository.js';
+import { countPersonsCapped, countPersonsFromRollup, findPersonRows, gatherMatches, listPersons } from './persons.repository.js';
 
 let t: TestApp;
 let tree: Tree;
@@ -339,6 +339,53 @@ describe('the personnel roll-up', () => {
         const rolled = await countPersonsFromRollup(t.database.db, { scopeKey: agency?.treeKey ?? '', ...f });
         const counted = await countPersonsCapped(t.database.db, { scopeKey: agency?.treeKey ?? '', ...f }, 1_000_000);
         expect(rolled, `${code} ${JSON.stringify(f)}`).toBe(counted);
+      }
+    }
+  });
+});
+
+describe('the two ways of reading a page', () => {
+  it('give the same pages, page after page, for every subtree and filter; gathered matches agree with them', async () => {
+    for (let i = 0; i < 7; i++) {
+      await buildPerson(t, tree.id(i % 2 ? 'D1-B-U' : 'D1-A'), {
+        firstNameTh: `สมศรี${'กขคงจฉช'[i]}`,
+        employmentStatus: i % 3 ? 'active' : 'on_leave',
+      });
+    }
+    const db = t.database.db;
+    const filters = [
+      {},
+      { status: 'active' },
+      { isIt: true },
+      { targetGroup: 'ACADEMIC', status: 'on_leave' },
+      { positionType: 'general' },
+    ];
+    for (const code of ['M1', 'D1', 'D1-B', 'D2', null]) {
+      const [agency] = code ? await db.select().from(agencies).where(eq(agencies.code, code)) : [null];
+      for (const f of filters) {
+        const filter = { scopeKey: agency?.treeKey ?? '', ...f };
+        const label = `${code} ${JSON.stringify(f)}`;
+        let after: { sortName: string; id: string } | undefined;
+        const seen: string[] = [];
+        for (let pageNo = 0; pageNo < 20; pageNo++) {
+          const byName = await listPersons(db, filter, { after, limit: 3 }, 'by_name');
+          const perAgency = await listPersons(db, filter, { after, limit: 3 }, 'per_agency');
+          expect(
+            perAgency.map((r) => r.id),
+            label,
+          ).toEqual(byName.map((r) => r.id));
+          const gathered = await gatherMatches(db, filter, { after, limit: 3 }, 1000);
+          expect(gathered.ids, label).toEqual(byName.map((r) => r.id));
+          expect(
+            (await findPersonRows(db, gathered.ids)).map((r) => r.id),
+            label,
+          ).toEqual(gathered.ids);
+          seen.push(...byName.map((r) => r.id));
+          if (byName.length < 3) break;
+          after = { sortName: byName[2].sort_name, id: byName[2].id };
+        }
+        expect(seen.length, label).toBe(await countPersonsCapped(db, filter, 1_000_000));
+        expect(new Set(seen).size, label).toBe(seen.length);
       }
     }
   });
