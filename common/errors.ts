@@ -46,6 +46,21 @@ export type ErrorCode =
   | 'plan.version_conflict'
   | 'cohort.full'
   | 'cohort.completed'
+  | 'assessment.item_version_conflict'
+  | 'assessment.item_draft_exists'
+  | 'assessment.item_illegal_transition'
+  | 'assessment.item_not_draft'
+  | 'assessment.self_review'
+  | 'assessment.version_conflict'
+  | 'assessment.content_locked'
+  | 'assessment.not_open'
+  | 'assessment.not_eligible'
+  | 'assessment.not_enough_items'
+  | 'attempt.in_progress'
+  | 'attempt.limit_reached'
+  | 'attempt.deadline_passed'
+  | 'attempt.submitted'
+  | 'attempt.not_submitted'
   | 'development_plan.exists'
   | 'development_plan.illegal_transition'
   | 'development_plan.version_conflict'
@@ -89,6 +104,21 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'plan.version_conflict': 409,
   'cohort.full': 409,
   'cohort.completed': 409,
+  'assessment.item_version_conflict': 409,
+  'assessment.item_draft_exists': 409,
+  'assessment.item_illegal_transition': 409,
+  'assessment.item_not_draft': 409,
+  'assessment.self_review': 403,
+  'assessment.version_conflict': 409,
+  'assessment.content_locked': 409,
+  'assessment.not_open': 409,
+  'assessment.not_eligible': 403,
+  'assessment.not_enough_items': 409,
+  'attempt.in_progress': 409,
+  'attempt.limit_reached': 409,
+  'attempt.deadline_passed': 409,
+  'attempt.submitted': 409,
+  'attempt.not_submitted': 409,
   'development_plan.exists': 409,
   'development_plan.illegal_transition': 409,
   'development_plan.version_conflict': 409,

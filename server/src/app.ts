@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { closePdfBrowser } from './lib/pdf.js';
 import { accreditationRoutes } from './modules/accreditation/routes.js';
+import { assessmentRoutes } from './modules/assessment/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
         { name: 'hub', description: 'Knowledge hub: articles and news for volunteers and the public' },
         { name: 'plans', description: 'Agency development plans, their approval, reports and training cohorts' },
         { name: 'dashboards', description: 'Executive dashboards from the nation down to a unit, reports, monthly e-mail reports' },
+        { name: 'assessment', description: 'Item bank, assessment blueprints, timed tests and results, item statistics, self-assessment' },
         { name: 'development', description: 'Skill profiles and gaps, individual development plans (70:20:10), learning records' },
         { name: 'credentials', description: 'Certificates: issue, PDF, public verification' },
         { name: 'notifications', description: 'In-app notifications and the e-mail outbox' },
@@ -128,6 +130,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   accreditationRoutes(app);
   catalogRoutes(app);
   planRoutes(app);
+  assessmentRoutes(app);
   factcheckRoutes(app);
   volunteerRoutes(app);
   hubRoutes(app);

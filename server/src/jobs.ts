@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { type Database, queryRows } from './db/client.js';
 import { LOCK_KEYS } from './db/locks.js';
 import { runAccreditationReminders } from './modules/accreditation/reminders.js';
+import { submitOverdueAttempts } from './modules/assessment/attempts.service.js';
 import { refreshCatalog } from './modules/catalog/service.js';
 import { refreshDashboards } from './modules/dashboards/refresh.js';
 import { queueMonthlyReports } from './modules/dashboards/subscriptions.service.js';
@@ -34,6 +35,8 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
         if (dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
         const monthlyReports = await queueMonthlyReports(tx, config);
         if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
+        const timedOut = await submitOverdueAttempts(tx);
+        if (timedOut > 0) log.info({ timedOut }, 'assessment attempts past their deadline graded');
         return true;
       });
       if (got && mailer) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { seedSampleStatements } from './db/seed/assessment-statements.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedFramework } from './db/seed/framework.js';
 import { seedPlaces } from './db/seed/places.js';
@@ -15,6 +16,7 @@ export async function prepareDatabase(config: Config): Promise<Database> {
   try {
     await database.migrate();
     await seedFramework(database.db);
+    await seedSampleStatements(database.db);
     await seedPlaces(database.db);
     if (config.loadDemoData) await seedDemo(database.db, { secret: config.sessionSecret });
     // Entries for courses accredited before the catalogue existed, or loaded directly; idempotent.

@@ -11,6 +11,7 @@ import type { Db } from '../client.js';
 import { LOCK_KEYS } from '../locks.js';
 import { agencies, persons, providers, roleGrants, users } from '../schema/index.js';
 import { accreditationDemoSeeder } from './demo-accreditation.js';
+import { assessmentDemoSeeder } from './demo-assessment.js';
 import { catalogDemoSeeder } from './demo-catalog.js';
 import { factcheckDemoSeeder } from './demo-factcheck.js';
 import {
@@ -367,7 +368,7 @@ export interface DemoSeeder {
  * Module seeders, run in this order after the foundation (agencies, people, providers, accounts).
  * A module adds its demo content by importing its seeder here.
  */
-export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder, plansDemoSeeder, factcheckDemoSeeder, volunteersDemoSeeder];
+export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder, plansDemoSeeder, assessmentDemoSeeder, factcheckDemoSeeder, volunteersDemoSeeder];
 
 export interface SeedDemoOptions {
   /** The session secret, which keys the citizen-ID hash and cipher. */
