@@ -16,6 +16,7 @@ export function navItemsFor(session: Session): NavItem[] {
   items.push({ to: '/framework', label: 'nav.framework' });
   items.push({ to: '/catalog', label: 'nav.catalog' });
   items.push({ to: '/factcheck', label: 'nav.factcheck' });
+  items.push({ to: '/hub', label: 'nav.hub' });
   const roles = new Set(session.roles.map((r) => r.role));
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor'))
@@ -35,6 +36,8 @@ export function navItemsFor(session: Session): NavItem[] {
   if (roles.has('volunteer_coordinator')) items.push({ to: '/volunteers/queue', label: 'nav.volunteerQueue' });
   if (roles.has('volunteer_coordinator') || roles.has('central_monitor') || roles.has('system_admin'))
     items.push({ to: '/volunteers/coverage', label: 'nav.volunteerCoverage' });
+  if (roles.has('volunteer_coordinator') || roles.has('central_monitor') || roles.has('system_admin'))
+    items.push({ to: '/volunteers/onboarding', label: 'nav.volunteerOnboarding' });
   if (!session.user) {
     items.push({ to: '/verify', label: 'nav.verify' });
     items.push({ to: '/volunteers/register', label: 'nav.volunteerRegister' });

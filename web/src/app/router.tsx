@@ -62,6 +62,12 @@ const VolunteerCardPage = lazy(() => import('../features/volunteers/card-page.js
 
 const COVERAGE_ROLES = ['volunteer_coordinator', 'central_monitor', 'system_admin'];
 
+const HubPage = lazy(() => import('../features/hub/hub-page.js'));
+const ArticlePage = lazy(() => import('../features/hub/article-page.js'));
+const ArticleEditorPage = lazy(() => import('../features/hub/editor-page.js'));
+const VolunteerOnboardingPage = lazy(() => import('../features/volunteers/onboarding-page.js'));
+const HUB_AUTHORS = ['volunteer_coordinator', 'central_monitor', 'system_admin'];
+
 const FactCheckSearchPage = lazy(() => import('../features/factcheck/search-page.js'));
 const FactCheckPage = lazy(() => import('../features/factcheck/check-page.js'));
 const SubmitClaimPage = lazy(() => import('../features/factcheck/submit-page.js'));
@@ -169,6 +175,16 @@ export const router = createBrowserRouter([
             element: page(<RequireSession hasRole={COVERAGE_ROLES}>{<VolunteerCoveragePage />}</RequireSession>),
           },
           { path: '/verify/volunteer/:token', element: page(<VolunteerCardPage />) },
+          {
+            path: '/volunteers/onboarding',
+            element: page(<RequireSession hasRole={COVERAGE_ROLES}>{<VolunteerOnboardingPage />}</RequireSession>),
+          },
+          { path: '/hub', element: page(<HubPage />) },
+          { path: '/hub/new', element: page(<RequireSession hasRole={HUB_AUTHORS}>{<ArticleEditorPage />}</RequireSession>) },
+          { path: '/hub/:slug', element: page(<ArticlePage />) },
+          { path: '/hub/:slug/edit', element: page(<RequireSession hasRole={HUB_AUTHORS}>{<ArticleEditorPage />}</RequireSession>) },
+          // The same article inside the volunteer pages, where the service worker keeps it for offline reading.
+          { path: '/volunteer/hub/:slug', element: page(<ArticlePage />) },
           { path: '/factcheck', element: page(<FactCheckSearchPage />) },
           { path: '/factcheck/submit', element: page(<SubmitClaimPage />) },
           { path: '/factcheck/track', element: page(<TrackClaimPage />) },

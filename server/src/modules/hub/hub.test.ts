@@ -116,7 +116,7 @@ describe('writing and publishing', () => {
       payload: article({ slug: 'unknown-course', courseIds: [courseId, '00000000-0000-4000-8000-000000000000'] }),
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([expect.objectContaining({ path: 'body.courseIds.1', code: 'unknown_course' })]);
+    expect(unknown.json().errors).toEqual([expect.objectContaining({ path: 'body.courseIds.1', code: 'hub.unknown_course' })]);
 
     const invalid = await coordinator.request({
       method: 'POST',

@@ -58,7 +58,7 @@ function documentsOf(a: ArticleInput): repo.ArticleDocuments {
 async function checkCourses(db: Db, ids: readonly string[]) {
   const found = new Set((await catalogCourseCards(db, ids)).map((c) => c.id));
   const errors = ids.flatMap((id, i) =>
-    found.has(id) ? [] : [{ path: `body.courseIds.${i}`, message: 'not a course of the catalogue', code: 'unknown_course' }],
+    found.has(id) ? [] : [{ path: `body.courseIds.${i}`, message: 'not a course of the catalogue', code: 'hub.unknown_course' }],
   );
   if (errors.length) throw AppError.invalid(errors);
 }
@@ -66,7 +66,7 @@ async function checkCourses(db: Db, ids: readonly string[]) {
 async function checkSlug(db: Db, slug: string, exceptId?: string) {
   if (await repo.slugTaken(db, slug, exceptId)) {
     throw new AppError('hub.slug_taken', 'another article has this address', {
-      errors: [{ path: 'body.slug', message: 'taken', code: 'slug_taken' }],
+      errors: [{ path: 'body.slug', message: 'taken', code: 'hub.slug_taken' }],
     });
   }
 }

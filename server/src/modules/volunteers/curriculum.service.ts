@@ -72,7 +72,7 @@ export async function setCurriculum(ctx: Ctx, body: SetCurriculumBody): Promise<
             {
               path: `body.items.${i}.id`,
               message: it.kind === 'course' ? 'not a course of the catalogue' : 'not a published article',
-              code: `unknown_${it.kind}`,
+              code: `hub.unknown_${it.kind}`,
             },
           ],
     );
@@ -102,7 +102,7 @@ async function onboardingOf(db: Db, v: { id: string; userId: string | null }): P
 async function myVolunteer(ctx: Ctx) {
   const actor = requireActor(ctx);
   const v = await findVolunteerByUser(ctx.db, actor.userId);
-  if (!v || v.status !== 'active') throw AppError.notFound('volunteer');
+  if (v?.status !== 'active') throw AppError.notFound('volunteer');
   return v;
 }
 
@@ -115,7 +115,7 @@ export async function getMyOnboarding(ctx: Ctx): Promise<MyOnboardingView> {
 export async function markArticleRead(ctx: Ctx, articleId: string): Promise<MyOnboardingView> {
   const v = await myVolunteer(ctx);
   const [article] = await articleSummaries(ctx.db, [articleId]);
-  if (!article || article.status !== 'published') throw AppError.notFound('article');
+  if (article?.status !== 'published') throw AppError.notFound('article');
   await repo.markRead(ctx.db, v.id, articleId);
   return onboardingOf(ctx.db, v);
 }

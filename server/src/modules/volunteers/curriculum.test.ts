@@ -97,8 +97,8 @@ describe('the volunteer curriculum', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`)).toEqual([
-      'body.items.2.id:unknown_article',
-      'body.items.3.id:unknown_course',
+      'body.items.2.id:hub.unknown_article',
+      'body.items.3.id:hub.unknown_course',
     ]);
     const twice = await monitor.request({ method: 'PUT', url: '/api/volunteer-curriculum', payload: { items: [items[0], items[0]] } });
     expect(twice.statusCode).toBe(400);

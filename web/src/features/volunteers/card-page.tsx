@@ -60,6 +60,12 @@ export default function VolunteerCardPage() {
                   <Table.Td>{formatDate(c.since, lang)}</Table.Td>
                 </Table.Tr>
               )}
+              {c.isValid && (
+                <Table.Tr>
+                  <Table.Th scope="row">{t('hub.onboarding.cardLabel')}</Table.Th>
+                  <Table.Td>{t(c.onboardingComplete ? 'hub.onboarding.cardComplete' : 'hub.onboarding.cardIncomplete')}</Table.Td>
+                </Table.Tr>
+              )}
             </Table.Tbody>
           </Table>
         </Paper>

@@ -32,6 +32,7 @@ import { currentLanguage } from '../../lib/i18n.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { levelLabel, placeName, statusLabel, topicLabel } from './labels.js';
 import { enqueue, flush, queuedActivities, subscribe } from './offline-queue.js';
+import { OnboardingCard } from './onboarding.js';
 
 const PHOTO_MAX = 2 * 1024 * 1024;
 const RETRY_MS = 5000;
@@ -275,6 +276,7 @@ export default function VolunteerHomePage() {
           {v.cardUrl && online && <Image src={myCardQrUrl} alt={t('vol.home.qrAlt')} w={96} h={96} />}
         </Group>
       </Card>
+      {v.status === 'active' && <OnboardingCard />}
       {v.abilities.logActivity && <ActivityForm onQueued={() => void sync()} />}
       <QueueList />
       <Title order={2} size="h3">
