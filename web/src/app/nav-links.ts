@@ -20,7 +20,7 @@ export function navItemsFor(session: Session): NavItem[] {
   const roles = new Set(session.roles.map((r) => r.role));
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor'))
-    items.push({ to: '/plans', label: 'nav.plans' });
+    items.push({ to: '/dashboards', label: 'nav.dashboards' }, { to: '/plans', label: 'nav.plans' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor') || roles.has('system_admin')) {
     items.push({ to: '/people', label: 'nav.people' });
     // System admins import rarely: they reach it from the personnel page, which keeps their long menu shorter.

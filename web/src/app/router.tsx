@@ -39,6 +39,7 @@ const CatalogImportPage = lazy(() => import('../features/catalog/import-page.js'
 const PlansPage = lazy(() => import('../features/plans/plans-page.js'));
 const PlanPage = lazy(() => import('../features/plans/plan-page.js'));
 const CohortPage = lazy(() => import('../features/plans/cohort-page.js'));
+const DashboardPage = lazy(() => import('../features/dashboards/dashboard-page.js'));
 
 // Who sees agency development plans (the server checks each plan's scope and state again).
 const PLAN_READERS = ['agency_admin', 'agency_executive', 'central_monitor'];
@@ -150,6 +151,8 @@ export const router = createBrowserRouter([
           { path: '/plans', element: page(<RequireSession hasRole={PLAN_READERS}>{<PlansPage />}</RequireSession>) },
           { path: '/plans/:id', element: page(<RequireSession hasRole={PLAN_READERS}>{<PlanPage />}</RequireSession>) },
           { path: '/cohorts/:id', element: page(<RequireSession hasRole={PLAN_READERS}>{<CohortPage />}</RequireSession>) },
+          // Executives, HR and central monitors (the server checks the scope again).
+          { path: '/dashboards', element: page(<RequireSession hasRole={PLAN_READERS}>{<DashboardPage />}</RequireSession>) },
           { path: '/agencies', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<AgenciesPage />}</RequireSession>) },
           { path: '/people', element: page(<RequireSession hasRole={PEOPLE_READERS}>{<PeoplePage />}</RequireSession>) },
           { path: '/people/imports', element: page(<RequireSession hasRole={PEOPLE_MANAGERS}>{<PeopleImportPage />}</RequireSession>) },
