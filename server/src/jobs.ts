@@ -31,10 +31,15 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
           log.info({ reminders }, 'accreditation reminders sent');
         const catalogSynced = await refreshCatalog(tx);
         if (catalogSynced > 0) log.info({ catalogSynced }, 'catalogue entries brought up to date');
-        const dashboards = await refreshDashboards(tx);
-        if (dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
-        const monthlyReports = await queueMonthlyReports(tx, config);
-        if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
+        // In a savepoint: a failure here is logged and leaves the other jobs of the tick done.
+        await tx
+          .transaction(async (sp) => {
+            const dashboards = await refreshDashboards(sp);
+            if (dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
+            const monthlyReports = await queueMonthlyReports(sp, config);
+            if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
+          })
+          .catch((err) => log.error({ err }, 'dashboard roll-ups or monthly reports failed; they run again next tick'));
         const timedOut = await submitOverdueAttempts(tx);
         if (timedOut > 0) log.info({ timedOut }, 'assessment attempts past their deadline graded');
         return true;
