@@ -18,6 +18,12 @@ export function navItemsFor(session: Session): NavItem[] {
   items.push({ to: '/factcheck', label: 'nav.factcheck' });
   items.push({ to: '/hub', label: 'nav.hub' });
   const roles = new Set(session.roles.map((r) => r.role));
+  if (roles.has('learner')) {
+    items.push({ to: '/me/skills', label: 'nav.mySkills' });
+    items.push({ to: '/me/development-plan', label: 'nav.myPlan' });
+  }
+  if (roles.has('supervisor')) items.push({ to: '/supervisor', label: 'nav.supervisor' });
+  if (roles.has('agency_admin') || roles.has('agency_executive')) items.push({ to: '/agency/skill-gaps', label: 'nav.skillGaps' });
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor'))
     items.push({ to: '/dashboards', label: 'nav.dashboards' }, { to: '/plans', label: 'nav.plans' });

@@ -69,6 +69,18 @@ const ArticleEditorPage = lazy(() => import('../features/hub/editor-page.js'));
 const VolunteerOnboardingPage = lazy(() => import('../features/volunteers/onboarding-page.js'));
 const HUB_AUTHORS = ['volunteer_coordinator', 'central_monitor', 'system_admin'];
 
+const SkillProfilePage = lazy(() => import('../features/development/skill-profile-page.js'));
+const PersonSkillProfilePage = lazy(() =>
+  import('../features/development/skill-profile-page.js').then((m) => ({ default: m.PersonSkillProfilePage })),
+);
+const MyPlanPage = lazy(() => import('../features/development/plan-page.js'));
+const PlanByIdPage = lazy(() => import('../features/development/plan-page.js').then((m) => ({ default: m.PlanByIdPage })));
+const SupervisorPage = lazy(() => import('../features/development/supervisor-page.js'));
+const LearningRecordsPage = lazy(() => import('../features/development/records-page.js'));
+const SkillGapsPage = lazy(() => import('../features/development/heatmap-page.js'));
+const CertificatesPage = lazy(() => import('../features/credentials/certificates-page.js'));
+const VerifyCertificatePage = lazy(() => import('../features/credentials/verify-page.js'));
+
 const FactCheckSearchPage = lazy(() => import('../features/factcheck/search-page.js'));
 const FactCheckPage = lazy(() => import('../features/factcheck/check-page.js'));
 const SubmitClaimPage = lazy(() => import('../features/factcheck/submit-page.js'));
@@ -195,6 +207,18 @@ export const router = createBrowserRouter([
           { path: '/factcheck/checks/:id', element: page(<FactCheckPage />) },
           { path: '/factcheck/queue', element: page(<RequireSession hasRole="fact_checker">{<ClaimQueuePage />}</RequireSession>) },
           { path: '/factcheck/queue/:id', element: page(<RequireSession hasRole="fact_checker">{<ClaimGroupPage />}</RequireSession>) },
+          { path: '/me/skills', element: page(<RequireSession>{<SkillProfilePage />}</RequireSession>) },
+          { path: '/people/:id/skills', element: page(<RequireSession>{<PersonSkillProfilePage />}</RequireSession>) },
+          { path: '/me/development-plan', element: page(<RequireSession>{<MyPlanPage />}</RequireSession>) },
+          { path: '/development/plans/:id', element: page(<RequireSession>{<PlanByIdPage />}</RequireSession>) },
+          { path: '/supervisor', element: page(<RequireSession hasRole="supervisor">{<SupervisorPage />}</RequireSession>) },
+          { path: '/me/learning-records', element: page(<RequireSession>{<LearningRecordsPage />}</RequireSession>) },
+          { path: '/me/certificates', element: page(<RequireSession>{<CertificatesPage />}</RequireSession>) },
+          {
+            path: '/agency/skill-gaps',
+            element: page(<RequireSession hasRole={['agency_admin', 'agency_executive']}>{<SkillGapsPage />}</RequireSession>),
+          },
+          { path: '/verify/certificate/:number', element: page(<VerifyCertificatePage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

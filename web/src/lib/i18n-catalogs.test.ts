@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../common/errors.js';
+import enDevelopment from '../../../common/i18n/development.en.json' with { type: 'json' };
+import thDevelopment from '../../../common/i18n/development.th.json' with { type: 'json' };
 import enMain from '../../../common/i18n/en.json' with { type: 'json' };
 import enPeople from '../../../common/i18n/people.en.json' with { type: 'json' };
 import thPeople from '../../../common/i18n/people.th.json' with { type: 'json' };
@@ -11,8 +13,8 @@ import { ROLES, SCOPE_TYPES } from '../../../common/permissions.js';
 type Tree = { [key: string]: string | Tree };
 
 // Feature catalogues (loaded with their pages) are checked together with the main one.
-const th: Tree = { ...thMain, ...thPeople };
-const en: Tree = { ...enMain, ...enPeople };
+const th: Tree = { ...thMain, ...thPeople, ...thDevelopment };
+const en: Tree = { ...enMain, ...enPeople, ...enDevelopment };
 
 /** Flattened keys with plural suffixes folded: Thai has one plural form, English two. */
 function keysOf(tree: Tree, prefix = ''): string[] {
@@ -68,6 +70,10 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'plan.version_conflict',
   'cohort.full',
   'cohort.completed',
+  'development_plan.exists',
+  'development_plan.illegal_transition',
+  'development_plan.version_conflict',
+  'development_activity.not_attestable',
   'volunteer.already_registered',
   'volunteer.not_pending',
   'volunteer.not_active',
