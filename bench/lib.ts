@@ -114,6 +114,8 @@ export async function measure(
     body?: string;
     /** Paths requested in turn (instead of the URL's own path), so one hot row does not flatter the figures. */
     paths?: string[];
+    /** Bodies sent in turn, one per request (the warm-up takes the first ones), e.g. single-use challenges. */
+    bodies?: string[];
     /**
      * Requests per second offered over all connections (open loop, as users arrive), instead of each connection
      * sending its next request the moment an answer comes (closed loop, which measures the saturated server).
@@ -125,9 +127,13 @@ export async function measure(
   let non2xx = 0;
   let turn = 0;
   const paths = opts.paths;
+  const bodies = opts.bodies;
+  let bodyTurn = 0;
   const requests: autocannon.Request[] | undefined = paths?.length
     ? [{ setupRequest: (req) => ({ ...req, path: paths[turn++ % paths.length] }) }]
-    : undefined;
+    : bodies?.length
+      ? [{ setupRequest: (req) => ({ ...req, body: bodies[bodyTurn++ % bodies.length] }) }]
+      : undefined;
   const base = {
     url: opts.url,
     connections: opts.connections,

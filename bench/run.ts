@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   accreditation: () => import('./accreditation.js'),
   catalog: () => import('./catalog.js'),
   people: () => import('./people.js'),
+  volunteers: () => import('./volunteers.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
