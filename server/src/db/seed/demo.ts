@@ -13,7 +13,8 @@ import { agencies, persons, providers, roleGrants, users } from '../schema/index
 import { accreditationDemoSeeder } from './demo-accreditation.js';
 import { assessmentDemoSeeder } from './demo-assessment.js';
 import { catalogDemoSeeder } from './demo-catalog.js';
-import { factcheckDemoSeeder } from './demo-factcheck.js';
+import { dashboardsDemoSeeder } from './demo-dashboards.js';
+import { developmentDemoSeeder } from './demo-development.js';
 import {
   BIRTH_PROVINCE_CODES,
   DEMO_ACCOUNT_SPECS,
@@ -32,6 +33,7 @@ import {
   type PositionKey,
   type TargetGroupCode,
 } from './demo-data.js';
+import { factcheckDemoSeeder } from './demo-factcheck.js';
 import { peopleDemoSeeder } from './demo-people.js';
 import { plansDemoSeeder } from './demo-plans.js';
 import { volunteersDemoSeeder } from './demo-volunteers.js';
@@ -368,7 +370,17 @@ export interface DemoSeeder {
  * Module seeders, run in this order after the foundation (agencies, people, providers, accounts).
  * A module adds its demo content by importing its seeder here.
  */
-export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [peopleDemoSeeder, accreditationDemoSeeder, catalogDemoSeeder, plansDemoSeeder, assessmentDemoSeeder, factcheckDemoSeeder, volunteersDemoSeeder];
+export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [
+  peopleDemoSeeder,
+  accreditationDemoSeeder,
+  catalogDemoSeeder,
+  plansDemoSeeder,
+  assessmentDemoSeeder,
+  factcheckDemoSeeder,
+  volunteersDemoSeeder,
+  dashboardsDemoSeeder,
+  developmentDemoSeeder,
+];
 
 export interface SeedDemoOptions {
   /** The session secret, which keys the citizen-ID hash and cipher. */
