@@ -21,8 +21,10 @@ export function navItemsFor(session: Session): NavItem[] {
   if (roles.has('learner')) {
     items.push({ to: '/me/skills', label: 'nav.mySkills' });
     items.push({ to: '/me/development-plan', label: 'nav.myPlan' });
+    items.push({ to: '/assessments', label: 'nav.assessments' });
   }
   if (roles.has('supervisor')) items.push({ to: '/supervisor', label: 'nav.supervisor' });
+  if (roles.has('assessment_author')) items.push({ to: '/assessment/items', label: 'nav.itemBank' });
   if (roles.has('agency_admin') || roles.has('agency_executive')) items.push({ to: '/agency/skill-gaps', label: 'nav.skillGaps' });
   if (roles.has('agency_admin')) items.push({ to: '/agency/shortlist', label: 'nav.shortlist' });
   if (roles.has('agency_admin') || roles.has('agency_executive') || roles.has('central_monitor'))

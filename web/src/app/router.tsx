@@ -88,6 +88,16 @@ const TrackClaimPage = lazy(() => import('../features/factcheck/track-page.js'))
 const ClaimQueuePage = lazy(() => import('../features/factcheck/queue-page.js'));
 const ClaimGroupPage = lazy(() => import('../features/factcheck/group-page.js'));
 
+const MyAssessmentsPage = lazy(() => import('../features/assessment/my-assessments-page.js'));
+const SelfAssessmentPage = lazy(() => import('../features/assessment/self-assessment-page.js'));
+const TakeTestPage = lazy(() => import('../features/assessment/take-page.js'));
+const AttemptResultPage = lazy(() => import('../features/assessment/result-page.js'));
+const ItemBankPage = lazy(() => import('../features/assessment/items-page.js'));
+const ItemEditorPage = lazy(() => import('../features/assessment/item-editor-page.js'));
+const AssessmentBlueprintsPage = lazy(() => import('../features/assessment/blueprints-page.js'));
+const BlueprintEditorPage = lazy(() => import('../features/assessment/blueprint-editor-page.js'));
+const ItemStatsPage = lazy(() => import('../features/assessment/stats-page.js'));
+
 const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -219,6 +229,24 @@ export const router = createBrowserRouter([
             element: page(<RequireSession hasRole={['agency_admin', 'agency_executive']}>{<SkillGapsPage />}</RequireSession>),
           },
           { path: '/verify/certificate/:number', element: page(<VerifyCertificatePage />) },
+          { path: '/assessments', element: page(<RequireSession hasRole="learner">{<MyAssessmentsPage />}</RequireSession>) },
+          { path: '/self-assessment', element: page(<RequireSession hasRole="learner">{<SelfAssessmentPage />}</RequireSession>) },
+          { path: '/attempts/:id', element: page(<RequireSession hasRole="learner">{<TakeTestPage />}</RequireSession>) },
+          { path: '/attempts/:id/result', element: page(<RequireSession hasRole="learner">{<AttemptResultPage />}</RequireSession>) },
+          { path: '/assessment/items', element: page(<RequireSession hasRole="assessment_author">{<ItemBankPage />}</RequireSession>) },
+          {
+            path: '/assessment/items/:id',
+            element: page(<RequireSession hasRole="assessment_author">{<ItemEditorPage />}</RequireSession>),
+          },
+          {
+            path: '/assessment/blueprints',
+            element: page(<RequireSession hasRole="assessment_author">{<AssessmentBlueprintsPage />}</RequireSession>),
+          },
+          {
+            path: '/assessment/blueprints/:id',
+            element: page(<RequireSession hasRole="assessment_author">{<BlueprintEditorPage />}</RequireSession>),
+          },
+          { path: '/assessment/stats', element: page(<RequireSession hasRole="assessment_author">{<ItemStatsPage />}</RequireSession>) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../common/errors.js';
+import enAssessment from '../../../common/i18n/assessment.en.json' with { type: 'json' };
+import thAssessment from '../../../common/i18n/assessment.th.json' with { type: 'json' };
 import enDevelopment from '../../../common/i18n/development.en.json' with { type: 'json' };
 import thDevelopment from '../../../common/i18n/development.th.json' with { type: 'json' };
 import enMain from '../../../common/i18n/en.json' with { type: 'json' };
@@ -13,8 +15,8 @@ import { ROLES, SCOPE_TYPES } from '../../../common/permissions.js';
 type Tree = { [key: string]: string | Tree };
 
 // Feature catalogues (loaded with their pages) are checked together with the main one.
-const th: Tree = { ...thMain, ...thPeople, ...thDevelopment };
-const en: Tree = { ...enMain, ...enPeople, ...enDevelopment };
+const th: Tree = { ...thMain, ...thPeople, ...thDevelopment, ...thAssessment };
+const en: Tree = { ...enMain, ...enPeople, ...enDevelopment, ...enAssessment };
 
 /** Flattened keys with plural suffixes folded: Thai has one plural form, English two. */
 function keysOf(tree: Tree, prefix = ''): string[] {
@@ -84,6 +86,21 @@ const ALL_ERROR_CODES: ErrorCode[] = [
   'claim.challenge_used',
   'claim.rejected',
   'factcheck.illegal_transition',
+  'assessment.item_version_conflict',
+  'assessment.item_draft_exists',
+  'assessment.item_illegal_transition',
+  'assessment.item_not_draft',
+  'assessment.self_review',
+  'assessment.version_conflict',
+  'assessment.content_locked',
+  'assessment.not_open',
+  'assessment.not_eligible',
+  'assessment.not_enough_items',
+  'attempt.in_progress',
+  'attempt.limit_reached',
+  'attempt.deadline_passed',
+  'attempt.submitted',
+  'attempt.not_submitted',
 ];
 
 function sourceFiles(dir: string): string[] {
