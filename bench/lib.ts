@@ -41,13 +41,16 @@ export async function freshDatabase(label: string): Promise<{ url: string; datab
   };
 }
 
+/** How `npm start` runs the server: its heap sized like a production instance's (see the README's configuration). */
+export const SERVER_ARGS = ['--max-old-space-size=320', '--import', 'tsx', 'server/src/main.ts'];
+
 /** Runs the real server (a separate process, as in production) against the database and waits until it is ready. */
 export async function startServer(
   databaseUrl: string,
   port = 3917,
   env: Record<string, string> = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

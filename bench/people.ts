@@ -9,7 +9,7 @@ import { suggestTargetGroup } from '../common/people-rules.js';
 import { hashPassword } from '../server/src/lib/crypto.js';
 import { protectCitizenId } from '../server/src/lib/personal-data.js';
 import { thaiSortKey } from '../server/src/modules/people/names.js';
-import { freshDatabase, type Measurement, measure, measureSql, report } from './lib.js';
+import { freshDatabase, type Measurement, measure, measureSql, report, SERVER_ARGS } from './lib.js';
 
 const PERSONS = Number(process.env.BENCH_PEOPLE_PERSONS ?? 3_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_PEOPLE_IMPORT_ROWS ?? 100_000);
@@ -456,7 +456,7 @@ async function generate(url: string) {
 // ---------------------------------------------------------------- the server, with its process id (for memory)
 
 async function startServer(url: string, port: number) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -32,7 +32,7 @@ export const ConfigSchema = z
     /** Public catalogue searches per client address per minute (per instance). */
     SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Search results each instance keeps (keyed by the catalogue's version, so never stale); 0 turns the cache off. */
-    SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+    SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(500),
     /** Open-data requests (JSON pages and whole-catalogue exports) per client address per minute (per instance). */
     OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     /** Suspicious claims submitted per client address per minute (per instance). */
