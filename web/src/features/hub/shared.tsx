@@ -26,11 +26,11 @@ function inline(nodes: Inline[], key = ''): ReactNode[] {
     if (n.type === 'strong') return <strong key={k}>{inline(n.children, `${k}.`)}</strong>;
     if (n.type === 'em') return <em key={k}>{inline(n.children, `${k}.`)}</em>;
     return n.href.startsWith('/') ? (
-      <Anchor key={k} component={Link} to={n.href}>
+      <Anchor key={k} component={Link} to={n.href} underline="always">
         {inline(n.children, `${k}.`)}
       </Anchor>
     ) : (
-      <Anchor key={k} href={n.href} target="_blank" rel="noopener noreferrer">
+      <Anchor key={k} href={n.href} target="_blank" rel="noopener noreferrer" underline="always">
         {inline(n.children, `${k}.`)}
       </Anchor>
     );
