@@ -14,7 +14,6 @@ import { accreditationDemoSeeder } from './demo-accreditation.js';
 import { assessmentDemoSeeder } from './demo-assessment.js';
 import { catalogDemoSeeder } from './demo-catalog.js';
 import { dashboardsDemoSeeder } from './demo-dashboards.js';
-import { developmentDemoSeeder } from './demo-development.js';
 import {
   BIRTH_PROVINCE_CODES,
   DEMO_ACCOUNT_SPECS,
@@ -33,7 +32,9 @@ import {
   type PositionKey,
   type TargetGroupCode,
 } from './demo-data.js';
+import { developmentDemoSeeder } from './demo-development.js';
 import { factcheckDemoSeeder } from './demo-factcheck.js';
+import { hubDemoSeeder } from './demo-hub.js';
 import { peopleDemoSeeder } from './demo-people.js';
 import { plansDemoSeeder } from './demo-plans.js';
 import { volunteersDemoSeeder } from './demo-volunteers.js';
@@ -378,6 +379,7 @@ export const DEMO_MODULE_SEEDERS: readonly DemoSeeder[] = [
   assessmentDemoSeeder,
   factcheckDemoSeeder,
   volunteersDemoSeeder,
+  hubDemoSeeder,
   dashboardsDemoSeeder,
   developmentDemoSeeder,
 ];

@@ -24,7 +24,7 @@ import { canAuthor, canEditArticle, canPublish, canReadArticle } from './policy.
 import { presentArticle, presentSummary } from './present.js';
 import * as repo from './repository.js';
 
-type ArticleInput = ReturnType<typeof CreateArticleSchema.parse>;
+export type ArticleInput = ReturnType<typeof CreateArticleSchema.parse>;
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
@@ -42,7 +42,7 @@ function checkCover(cover: NonNullable<ArticleInput['cover']>): Buffer {
 }
 
 /** The segmented words search indexes (the catalogue's segmenter, decision 007). */
-function documentsOf(a: ArticleInput): repo.ArticleDocuments {
+export function documentsOf(a: ArticleInput): repo.ArticleDocuments {
   const bodyTh = markdownText(a.bodyTh);
   const bodyEn = a.bodyEn ? markdownText(a.bodyEn) : '';
   return {
