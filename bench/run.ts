@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   foundation: () => import('./foundation.js'),
   accreditation: () => import('./accreditation.js'),
   catalog: () => import('./catalog.js'),
+  dashboards: () => import('./dashboards.js'),
   people: () => import('./people.js'),
   volunteers: () => import('./volunteers.js'),
 };

@@ -6,8 +6,8 @@ import { fiscalYearOf } from '../accreditation/fiscal-year.js';
 import { findAgenciesByIds, findAgency } from '../people/agencies.repository.js';
 import { getAgencyPlan } from '../plans/service.js';
 import { getSetting } from '../settings/service.js';
-import { accreditationFigures } from './accreditation.figures.js';
 import { developmentFigures } from './development.figures.js';
+import { nationalParts } from './national.js';
 import { addFacts, monitoringRows, peopleSection } from './people.figures.js';
 import { canListPeople, canReadDashboard, defaultScopeId, depthOf, readsNation, viewerDepth } from './policy.js';
 import { suppressor } from './privacy.js';
@@ -46,10 +46,11 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   }
   const group = q.targetGroup ?? null;
   const scope = agency ? { id: agency.id, treeKey: agency.treeKey } : null;
-  const [minCellSize, matrix, byGroup, levels, children, state, plansByState, cohorts, ownPlanId, ancestors, volunteers] =
+  const national = nationalParts(db, fy, group);
+  const [minCellSize, matrix, byGroup, levels, children, state, plansByState, cohorts, ownPlanId, ancestors, volunteers, accreditation] =
     await Promise.all([
       getSetting(db, 'dashboards.minCellSize'),
-      repo.currentMatrix(db),
+      national.matrix,
       repo.scopeFactsByGroup(db, scope, fy, group),
       repo.scopeLevels(db, scope, fy, group),
       repo.childRows(db, scope, fy, group, MAX_CHILDREN),
@@ -63,7 +64,8 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
             agency.path.split('/').filter((x) => x && x !== agency.id),
           )
         : Promise.resolve([]),
-      agency ? Promise.resolve(null) : repo.provinceCoverage(db),
+      agency ? Promise.resolve(null) : national.volunteers,
+      national.accreditation,
     ]);
   const scopeSuppressed = depthOf(agency) > viewerDepth(actor, agency);
   const s = suppressor(scopeSuppressed, minCellSize);
@@ -95,7 +97,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       cohorts,
       plans: { byState: plansByState, ownPlan: ownPlanId ? await ownPlanProgress(ctx, ownPlanId) : null },
     },
-    accreditation: await accreditationFigures(db, fy, matrix, group),
+    accreditation,
     volunteers: volunteers
       ? volunteers.map((v) => ({
           provinceCode: v.province_code,
