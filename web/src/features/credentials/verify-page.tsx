@@ -61,7 +61,7 @@ export default function VerifyCertificatePage() {
         <Paper withBorder p="lg" radius="md">
           <Stack gap="sm">
             <Alert
-              color={q.data.isValid ? 'green' : 'red'}
+              color={q.data.isValid ? 'ok' : 'red'}
               variant="light"
               title={q.data.isValid ? t('dev.cert.valid') : t('dev.cert.revoked')}
               data-testid="verification-status"

@@ -100,12 +100,7 @@ function ActivityCard({ a, onChange }: { a: Activity; onChange: (v: DevelopmentP
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="xs">
-            <Badge
-              variant="light"
-              tt="none"
-              color={a.type === 'formal' ? 'teal' : a.type === 'coaching' ? 'yellow' : 'thaksa'}
-              autoContrast
-            >
+            <Badge variant="light" tt="none" color={a.type === 'on_the_job' ? 'thaksa' : a.type === 'coaching' ? 'warn' : 'ok'}>
               {t(`dev.activityType.${a.type}`)}
             </Badge>
             <Text size="sm">
@@ -125,7 +120,7 @@ function ActivityCard({ a, onChange }: { a: Activity; onChange: (v: DevelopmentP
         {a.description ? <Text size="sm">{a.description}</Text> : null}
         {a.course ? (
           <Text size="sm">
-            <Anchor component={Link} to={`/catalog/courses/${a.course.id}`}>
+            <Anchor component={Link} to={`/catalog/courses/${a.course.id}`} underline="always">
               {lang === 'en' ? a.course.titleEn : a.course.titleTh}
             </Anchor>{' '}
             · {lang === 'en' ? a.course.providerNameEn : a.course.providerNameTh}
@@ -145,7 +140,9 @@ function ActivityCard({ a, onChange }: { a: Activity; onChange: (v: DevelopmentP
             {a.evidence.file ? (
               <>
                 {' '}
-                <Anchor href={evidenceFileUrl(a.evidence.file.id)}>{t('dev.plan.evidenceFile', { name: a.evidence.file.name })}</Anchor>
+                <Anchor href={evidenceFileUrl(a.evidence.file.id)} underline="always">
+                  {t('dev.plan.evidenceFile', { name: a.evidence.file.name })}
+                </Anchor>
               </>
             ) : null}
           </Text>
@@ -238,14 +235,14 @@ export function PlanView({ plan, own }: { plan: DevelopmentPlanView; own: boolea
         {plan.goal ? <Text>{t('dev.plan.goalIs', { goal: plan.goal })}</Text> : null}
       </Stack>
       {plan.state === 'returned' && lastReturn ? (
-        <Alert color="orange" variant="light" title={t('dev.plan.returnedTitle')}>
+        <Alert color="warn" variant="light" title={t('dev.plan.returnedTitle')}>
           {lastReturn.comment}
         </Alert>
       ) : null}
       {plan.state === 'completed' ? (
-        <Alert color="green" variant="light" title={t('dev.plan.completedTitle')}>
+        <Alert color="ok" variant="light" title={t('dev.plan.completedTitle')}>
           {own ? (
-            <Anchor component={Link} to="/me/certificates">
+            <Anchor component={Link} to="/me/certificates" underline="always">
               {t('dev.plan.toCertificates')}
             </Anchor>
           ) : (

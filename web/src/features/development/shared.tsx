@@ -14,8 +14,8 @@ const STATE_COLORS: Record<DevelopmentPlanState, string> = {
   draft: 'gray',
   submitted: 'thaksa',
   approved: 'ok',
-  returned: 'orange',
-  completed: 'teal',
+  returned: 'warn',
+  completed: 'ok',
 };
 
 export function DevPlanStateBadge({ state }: { state: DevelopmentPlanState }) {

@@ -109,7 +109,7 @@ export function ProfileView({ p, own }: { p: SkillProfileView; own: boolean }) {
         </Title>
         <SkillTable rows={p.rows} lang={lang} />
         {p.rows.some((r) => r.requiredIsSample) ? (
-          <Alert color="yellow" variant="light" mt="sm">
+          <Alert color="warn" variant="light" mt="sm">
             {t('dev.profile.sampleNote')}
           </Alert>
         ) : null}
@@ -128,7 +128,7 @@ export function ProfileView({ p, own }: { p: SkillProfileView; own: boolean }) {
                   {r.skillAreaCode} {t('dev.profile.levelN', { level: e.level })} —{' '}
                   {e.kind === 'course' ? t('dev.profile.fromCourse') : t('dev.profile.fromActivity')}:{' '}
                   {e.kind === 'course' ? (
-                    <Anchor component={Link} to={`/catalog/courses/${e.id}`}>
+                    <Anchor component={Link} to={`/catalog/courses/${e.id}`} underline="always">
                       {lang === 'en' ? e.titleEn : e.titleTh}
                     </Anchor>
                   ) : (

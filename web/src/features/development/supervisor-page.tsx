@@ -74,7 +74,7 @@ export default function SupervisorPage() {
           <Stack gap="xs" component="ul" style={{ paddingInlineStart: '1.2rem' }}>
             {q.data.activities.map((a) => (
               <Text component="li" key={a.id}>
-                <Anchor component={Link} to={`/development/plans/${a.planId}`}>
+                <Anchor component={Link} to={`/development/plans/${a.planId}`} underline="always">
                   {name(a)}: {a.title}
                 </Anchor>{' '}
                 <Text span size="sm" c="dimmed">
@@ -93,7 +93,7 @@ export default function SupervisorPage() {
         <Stack gap={4} component="ul" style={{ paddingInlineStart: '1.2rem' }}>
           {q.data.reports.map((r) => (
             <Text component="li" key={r.personId}>
-              <Anchor component={Link} to={`/people/${r.personId}/skills`}>
+              <Anchor component={Link} to={`/people/${r.personId}/skills`} underline="always">
                 {lang === 'en' ? (r.nameEn ?? r.nameTh) : r.nameTh}
               </Anchor>
             </Text>
