@@ -512,10 +512,7 @@ export default function ItemEditorPage() {
         )}
       </Stack>
       {i?.reviewComment ? (
-        <Alert
-          color={i.status === 'draft' ? 'orange' : 'gray'}
-          title={t('assessment.editor.reviewerSaid', { name: i.reviewer?.name ?? '' })}
-        >
+        <Alert color={i.status === 'draft' ? 'warn' : 'gray'} title={t('assessment.editor.reviewerSaid', { name: i.reviewer?.name ?? '' })}>
           {i.reviewComment}
         </Alert>
       ) : null}

@@ -43,7 +43,7 @@ export default function ResultPage() {
               percent: formatNumber(percent, lang),
             })}
           </Text>
-          <Badge size="lg" color={r.passed ? 'ok' : 'orange'} variant="light" tt="none" autoContrast>
+          <Badge size="lg" color={r.passed ? 'ok' : 'warn'} variant="outline" tt="none">
             {r.passed ? t('assessment.result.passed') : t('assessment.result.notPassed')}
           </Badge>
         </Group>

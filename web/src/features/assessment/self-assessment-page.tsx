@@ -90,7 +90,7 @@ export default function SelfAssessmentPage() {
         <Text maw={760}>{t('assessment.self.lead')}</Text>
       </Stack>
       {anySample ? (
-        <Alert color="orange" variant="light" title={t('assessment.self.sampleTitle')}>
+        <Alert color="warn" variant="light" title={t('assessment.self.sampleTitle')}>
           {t('assessment.self.sampleText')}
         </Alert>
       ) : null}

@@ -31,11 +31,12 @@ export function useFrameworkLabels(lang: Language) {
   }, [framework.data, framework.isPending, lang]);
 }
 
+// Outline badges take the theme's shade 8, which keeps small text above 4.5:1 on white and on striped rows.
 const STATUS_COLORS: Record<string, string> = {
   draft: 'gray',
   active: 'ok',
-  superseded: 'yellow',
-  retired: 'red',
+  superseded: 'thaksa',
+  retired: 'warn',
   published: 'ok',
   closed: 'gray',
 };
@@ -43,7 +44,7 @@ const STATUS_COLORS: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" tt="none" autoContrast>
+    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="outline" tt="none">
       {t(`assessment.status.${status}`)}
     </Badge>
   );
@@ -52,7 +53,7 @@ export function StatusBadge({ status }: { status: string }) {
 export function SampleBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="orange" variant="light" tt="none" autoContrast>
+    <Badge color="warn" variant="outline" tt="none">
       {t('assessment.sample')}
     </Badge>
   );

@@ -107,7 +107,7 @@ export default function StatsPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {r.flags.map((f) => (
-                        <Badge key={f} color="orange" variant="light" tt="none" autoContrast>
+                        <Badge key={f} color="warn" variant="outline" tt="none">
                           {t(`assessment.stats.flag.${f}`)}
                         </Badge>
                       ))}

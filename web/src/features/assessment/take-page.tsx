@@ -262,7 +262,7 @@ function TakeTest({ attempt }: { attempt: AttemptView }) {
         <Countdown ms={ms} />
       </Group>
       {timeUp ? (
-        <Alert color="orange" role="alert" title={t('assessment.take.timeUpTitle')}>
+        <Alert color="warn" role="alert" title={t('assessment.take.timeUpTitle')}>
           {t('assessment.take.timeUpText')}
         </Alert>
       ) : null}
