@@ -114,8 +114,8 @@ async function generateClaims(db: DbOf) {
   }
   await db.execute(sql`update bench_variants set group_id = gen_random_uuid()`);
   await db.execute(sql`
-    insert into claim_groups (id, sample_text, status, request_count, first_seen_at, last_seen_at)
-    select group_id, text, 'new', 0, now() - interval '180 days', now() from bench_variants`);
+    insert into claim_groups (id, sample_text, text_key, status, request_count, first_seen_at, last_seen_at)
+    select group_id, text, text_key, 'new', 0, now() - interval '180 days', now() from bench_variants`);
   // Claim i repeats variant v(i): a power law, so some claims spread widely and most are seen a few times.
   await db.execute(sql`
     insert into claims (group_id, tracking_code, text, link, link_key, text_key, platform, province_code, submitted_at)

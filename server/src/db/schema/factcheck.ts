@@ -38,6 +38,10 @@ export const claimGroups = pgTable(
     searchVector: tsvector('search_vector'),
     /** The claim as reviewed, lower-cased, for the trigram fallback on typos. */
     searchText: text('search_text'),
+    /** The grouping key of the group's first claim: what a new claim is compared with. */
+    textKey: text('text_key'),
+    /** Hashes of the key's eight longest words (`claim_signature`): the indexed, bounded candidate look-up. */
+    signature: integer('signature').array().generatedAlwaysAs(sql`claim_signature(text_key)`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -50,6 +54,7 @@ export const claimGroups = pgTable(
     index('claim_groups_published_idx').on(t.publishedAt.desc()).where(sql`${t.status} = 'published'`),
     index('claim_groups_search_idx').using('gin', t.searchVector),
     index('claim_groups_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('claim_groups_signature_idx').using('gin', t.signature),
   ],
 );
 
@@ -84,7 +89,6 @@ export const claims = pgTable(
     uniqueIndex('claims_challenge_nonce_key').on(t.challengeNonce),
     index('claims_group_idx').on(t.groupId, t.submittedAt),
     index('claims_link_key_idx').on(t.linkKey),
-    index('claims_text_key_trgm_idx').using('gin', sql`${t.textKey} gin_trgm_ops`),
     index('claims_submitter_idx').on(t.submitterUserId, t.submittedAt.desc()),
   ],
 );

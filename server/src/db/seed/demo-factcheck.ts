@@ -80,7 +80,7 @@ async function seedGroup(ctx: DemoContext, g: DemoGroup, index: number): Promise
   const checker = ctx.accounts.get('factchecker')?.userId ?? null;
   const volunteer = ctx.accounts.get('volunteer')?.userId ?? null;
   const start = Date.now() - (10 - index * 2) * DAY;
-  const group = await repo.insertGroup(ctx.db, { sampleText: g.claims[0][0] });
+  const group = await repo.insertGroup(ctx.db, { sampleText: g.claims[0][0], textKey: textKey(g.claims[0][0]) });
   for (const [i, [text, platform, province, link, byVolunteer]] of g.claims.entries()) {
     await repo.insertClaim(ctx.db, {
       groupId: group.id,

@@ -12,7 +12,7 @@ import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { CANDIDATE_THRESHOLD, groupingSignature, isSameClaim, textKey } from './similarity.js';
+import { groupingSignature, isSameClaim, textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -75,10 +75,10 @@ function checkHuman(ctx: Ctx, body: SubmitClaimBody): string | null {
 
 /**
  * The group a new claim belongs in, or null for a new group: a claim with the same (normalised) link, or
- * the most alike claim by trigrams (index) that the word test says is the same claim.
+ * the first candidate group (by shared signature words, indexed) that the word test says is the same claim.
  */
 export async function findGroupFor(tx: Db, key: string, link: string | null): Promise<string | null> {
-  const candidates = await repo.findGroupingCandidates(tx, key, link, CANDIDATE_THRESHOLD);
+  const candidates = await repo.findGroupingCandidates(tx, key, link);
   const byLink = candidates.find((c) => c.via_link);
   if (byLink) return byLink.group_id;
   return candidates.find((c) => isSameClaim(key, c.text_key))?.group_id ?? null;
@@ -103,7 +103,7 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
     // Near-identical claims arriving together must not open two groups: they wait for each other here.
     await repo.lockGroupingKeys(tx, groupingSignature(key, link));
     let groupId = await findGroupFor(tx, key, link);
-    if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000) })).id;
+    if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000), textKey: key })).id;
     const file = image
       ? await repo.insertFile(tx, {
           ownerUserId: ctx.actor?.userId ?? null,

@@ -19,7 +19,7 @@ async function groupsTogether(first: string, second: string): Promise<boolean> {
   let together = false;
   await database.db
     .transaction(async (tx) => {
-      const group = await repo.insertGroup(tx, { sampleText: first });
+      const group = await repo.insertGroup(tx, { sampleText: first, textKey: textKey(first) });
       await repo.insertClaim(tx, {
         groupId: group.id,
         trackingCode: `T-${crypto.randomUUID()}`,

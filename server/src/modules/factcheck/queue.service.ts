@@ -213,7 +213,7 @@ export async function splitClaimGroup(ctx: Ctx, id: string, claimIds: readonly s
       throw AppError.invalid([{ path: 'body.claimIds', message: 'leave at least one claim in the group', code: 'all_claims' }]);
     }
     const first = members.find((m) => ids.has(m.id)) as repo.ClaimRow;
-    const created = await repo.insertGroup(tx, { sampleText: first.text.slice(0, 2000) });
+    const created = await repo.insertGroup(tx, { sampleText: first.text.slice(0, 2000), textKey: first.textKey });
     await repo.moveClaims(tx, id, claimIds, created.id);
     await repo.recountGroup(tx, id);
     await repo.recountGroup(tx, created.id);

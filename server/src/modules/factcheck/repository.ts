@@ -11,17 +11,19 @@ export type ClaimRow = typeof claims.$inferSelect;
 const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 /**
- * Claims that may say the same as `key`, best first: those with the same link, then those whose words look
- * alike by trigrams (the GIN index on `text_key`, threshold set for this transaction).
+ * Groups that may say the same as `key`, best first: the group of the first claim with the same link, then
+ * up to `limit` groups sharing words of the key's signature (the eight longest words, GIN-indexed),
+ * most shared first, then the most recently seen. Bounded whatever the number of claims.
  */
-export async function findGroupingCandidates(tx: Db, key: string, link: string | null, threshold: number, limit = 20) {
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
+export async function findGroupingCandidates(tx: Db, key: string, link: string | null, limit = 20) {
   return queryRows<{ group_id: string; text_key: string; via_link: boolean }>(
     tx,
     sql`(select group_id, text_key, true as via_link from claims where ${link !== null} and link_key = ${link} order by submitted_at limit 1)
         union all
-        (select group_id, text_key, false from claims where text_key % ${key}
-          order by similarity(text_key, ${key}) desc limit ${limit})`,
+        (select g.id, g.text_key, false from claim_groups g
+          where g.signature && claim_signature(${key})
+          order by (select count(*) from unnest(g.signature) s where s = any(claim_signature(${key}))) desc, g.last_seen_at desc
+          limit ${limit})`,
   );
 }
 

@@ -3,9 +3,9 @@ import { segmentWords } from '../../lib/thai-search.js';
 /**
  * When two claims say the same thing (decision 011). Both texts are cut into words by the catalogue's
  * segmenter (`segmentWords`: whitespace first, then ICU's Thai dictionary), words that carry no claim
- * (function words, "share this", polite particles) dropped. The database finds candidates with pg_trgm over
- * those words (`text_key`, GIN-indexed); the application then decides with word overlap, the threshold
- * fixed by the near-duplicate test set (`grouping.test.ts`).
+ * (function words, "share this", polite particles) dropped. The database finds candidate groups by the
+ * hashes of the key's longest words (`claim_signature`, GIN-indexed, at most twenty); the application then
+ * decides with word overlap, the threshold fixed by the near-duplicate test set (`grouping.test.ts`).
  */
 
 /** Words that appear in every forwarded message whatever it claims. */
@@ -71,8 +71,6 @@ export function textKey(text: string): string {
   return claimWords(text).join(' ').slice(0, 2000);
 }
 
-/** Trigram similarity the database uses to find candidates (pg_trgm, through the GIN index). */
-export const CANDIDATE_THRESHOLD = 0.3;
 /** Overlap (Dice over words and word pairs) from which two claims are the same: see the test set. */
 export const SAME_CLAIM_DICE = 0.65;
 /** A claim whose words and word pairs are nearly all in the other (one quotes the other's message). */
