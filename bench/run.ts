@@ -7,9 +7,11 @@ import { recordPostgres } from './lib.js';
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
   accreditation: () => import('./accreditation.js'),
+  assessment: () => import('./assessment.js'),
   catalog: () => import('./catalog.js'),
   dashboards: () => import('./dashboards.js'),
   people: () => import('./people.js'),
+  records: () => import('./records.js'),
   volunteers: () => import('./volunteers.js'),
 };
 
