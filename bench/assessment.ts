@@ -227,7 +227,7 @@ export async function run() {
         `saveAnswer, ${CANDIDATES} candidates, closed loop (saturated)`,
         server.baseUrl,
         work,
-        Math.min(200, CANDIDATES),
+        Math.min(50, CANDIDATES),
       ),
     );
     rows.push(

@@ -11,7 +11,6 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   catalog: () => import('./catalog.js'),
   dashboards: () => import('./dashboards.js'),
   people: () => import('./people.js'),
-  records: () => import('./records.js'),
   volunteers: () => import('./volunteers.js'),
 };
 
