@@ -366,3 +366,16 @@ export async function linkSupervisorsFromStaging(db: Db, importId: string): Prom
           and p.citizen_id_hash = s.citizen_hash and p.supervisor_id is distinct from sup.id`,
   );
 }
+
+/**
+ * The name-search (trigram) index takes a commit's new entries into its pending list instead of merging them row
+ * by row (for this transaction only); `cleanSearchIndex` merges them once the commit is done. Searches read the
+ * pending list meanwhile, so nothing is missed.
+ */
+export async function deferSearchIndexUpkeep(db: Db): Promise<void> {
+  await db.execute(sql`set local gin_pending_list_limit = '64MB'`);
+}
+
+export async function cleanSearchIndex(db: Db): Promise<void> {
+  await db.execute(sql`select gin_clean_pending_list('persons_search_trgm_idx'::regclass)`);
+}

@@ -219,7 +219,12 @@ export async function commitPersonImport(ctx: Ctx, runner: ValidationRunner, id:
   if (outcome === 'revalidate')
     throw AppError.conflict('people_import.not_ready', 'the file is being checked again; commit when validated');
   // Thousands of new keys in one subtree: the planner's estimates must know them before the next list.
-  if (outcome === 'committed') runner.track(agencyRepo.analyzePersons(ctx.db), ctx.log);
+  if (outcome === 'committed') {
+    runner.track(
+      agencyRepo.analyzePersons(ctx.db).then(() => repo.cleanSearchIndex(ctx.db)),
+      ctx.log,
+    );
+  }
   return loadImport(ctx.db, actor, id);
 }
 
@@ -230,6 +235,7 @@ async function writeImport(tx: Db, ctx: Ctx, id: string, actor: Actor) {
   let invited = 0;
   if (!range) return { created, updated, invited };
   await repo.insertImportHistory(tx, id, actor.userId);
+  await repo.deferSearchIndexUpkeep(tx);
   for (const pass of ['supervisors', 'others'] as const) {
     for (let from = range.min; from <= range.max; from += COMMIT_CHUNK) {
       const people = await repo.upsertPersonsFromStaging(tx, id, { from, to: from + COMMIT_CHUNK }, pass);

@@ -74,7 +74,11 @@ export async function ensurePersonAccounts(
   // Thousands of accounts at once (a personnel import): a foreign-key check plans its look-up once per
   // connection and keeps the plan, and one planned while `users` was a page or two scans the table for every
   // new role grant and invitation (minutes for 10,000). Analysing here, inside the transaction, replans them.
-  if (created.length >= BULK_ACCOUNTS) await db.execute(sql`analyze users`);
+  // Once the statistics count at least this many accounts, the plans are right and later batches skip it.
+  if (created.length >= BULK_ACCOUNTS) {
+    const [stats] = await queryRows<{ n: number }>(db, sql`select reltuples::float8 as n from pg_class where oid = 'users'::regclass`);
+    if ((stats?.n ?? 0) < created.length) await db.execute(sql`analyze users`);
+  }
   await db.execute(
     sql`insert into role_grants (id, user_id, role, scope_type, scope_id)
         select time_ordered_uuid(), u.id, 'learner', 'self', '' from ${input} join users u on u.person_id = x.person_id
