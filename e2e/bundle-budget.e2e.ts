@@ -13,6 +13,8 @@ describe('initial JavaScript of public pages', () => {
     'auth/login-page.tsx',
     'accreditation/verify-page.tsx',
     'accreditation/provider-register-page.tsx',
+    'hub/hub-page.tsx',
+    'hub/article-page.tsx',
   ]) {
     it(`${page} stays within 250 kB gzip`, () => {
       const { gzipBytes } = initialJsFor(dist, `src/features/${page}`);
