@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   catalog: () => import('./catalog.js'),
   dashboards: () => import('./dashboards.js'),
   people: () => import('./people.js'),
+  records: () => import('./records.js'),
   volunteers: () => import('./volunteers.js'),
 };
 
