@@ -80,8 +80,8 @@ export const DashboardView = z.object({
   scope: z.object({
     /** Null: the nation. */
     agency: DashboardAgency.nullable(),
-    /** From the nation down to the scope's parent. */
-    breadcrumbs: z.array(AgencyRef),
+    /** From the nation down to the scope's parent; `canOpen` is false above the reader's own agency. */
+    breadcrumbs: z.array(AgencyRef.extend({ canOpen: z.boolean() })),
     /** The reader may open the person list of this scope (the people module's own page). */
     canListPeople: z.boolean(),
     /** The reader may look at the nation (central monitors). */

@@ -244,6 +244,8 @@ describe('scoping', () => {
     expect(own.status).toBe(200);
     expect(own.body.scope.agency?.code).toBe('D1');
     expect(own.body.scope.canSeeNation).toBe(false);
+    // The ministry above is named in the breadcrumb but not offered as a link.
+    expect(own.body.scope.breadcrumbs.map((b) => [b.code, b.canOpen])).toEqual([['M1', false]]);
     const learner = await clientAs(t, 'learner');
     expect((await learner.request({ method: 'GET', url: '/api/dashboards' })).statusCode).toBe(403);
   });

@@ -13,16 +13,20 @@ export function addFacts(rows: Facts[]): Facts {
   return total;
 }
 
-function groupFigures(code: string, f: Facts, s: Suppressor, personnel: number | null) {
+type Cells = {
+  personnel: number | null;
+  selfAssessed: number | null;
+  tested: number | null;
+  passed: number | null;
+  assessed: number | null;
+};
+
+function groupFigures(code: string, f: Facts, s: Suppressor, c: Cells) {
   return {
     targetGroupCode: code,
-    personnel,
-    selfAssessed: s.count(f.self_assessed),
-    tested: s.count(f.tested),
-    passed: s.count(f.passed),
-    assessed: s.count(f.assessed),
-    selfAssessedPct: personnel === null ? null : s.pct(f.self_assessed, f.personnel),
-    testedPct: personnel === null ? null : s.pct(f.tested, f.personnel),
+    ...c,
+    selfAssessedPct: c.personnel === null || c.selfAssessed === null ? null : s.pct(f.self_assessed, f.personnel),
+    testedPct: c.personnel === null || c.tested === null ? null : s.pct(f.tested, f.personnel),
   };
 }
 
@@ -41,8 +45,24 @@ export function peopleSection(
   const groups = group ? [group] : matrix.groups.map((g) => g.code);
   const factsOf = (code: string) => byGroup.find((r) => r.target_group_code === code) ?? zeroFacts();
   const total = addFacts(byGroup);
-  const personnelCells = s.breakdown(groups.map((g) => factsOf(g).personnel));
-  const byTargetGroup = groups.map((g, i) => groupFigures(g, factsOf(g), s, personnelCells[i]));
+  // Each measure by target group is a breakdown of the total shown below it: secondary suppression per measure.
+  const column = (k: keyof Facts) => s.breakdown(groups.map((g) => factsOf(g)[k]));
+  const cols = {
+    personnel: column('personnel'),
+    selfAssessed: column('self_assessed'),
+    tested: column('tested'),
+    passed: column('passed'),
+    assessed: column('assessed'),
+  };
+  const byTargetGroup = groups.map((g, i) =>
+    groupFigures(g, factsOf(g), s, {
+      personnel: cols.personnel[i],
+      selfAssessed: cols.selfAssessed[i],
+      tested: cols.tested[i],
+      passed: cols.passed[i],
+      assessed: cols.assessed[i],
+    }),
+  );
 
   const heatMap = groups.flatMap((g) =>
     matrix.areas.map((a) => {
@@ -97,7 +117,14 @@ export function peopleSection(
     };
   });
 
-  return { total: groupFigures('ALL', total, s, s.count(total.personnel)), byTargetGroup, heatMap, distribution, gapClosure };
+  const totals = {
+    personnel: s.count(total.personnel),
+    selfAssessed: s.count(total.self_assessed),
+    tested: s.count(total.tested),
+    passed: s.count(total.passed),
+    assessed: s.count(total.assessed),
+  };
+  return { total: groupFigures('ALL', total, s, totals), byTargetGroup, heatMap, distribution, gapClosure };
 }
 
 /** One row per agency below the scope: always below the reader's level, so always subject to suppression. */

@@ -82,7 +82,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       agency: agency ? { id: agency.id, code: agency.code, nameTh: agency.nameTh, nameEn: agency.nameEn, kind: agency.kind } : null,
       breadcrumbs: ancestors
         .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-        .map((a) => ({ id: a.id, code: a.code, nameTh: a.nameTh, nameEn: a.nameEn })),
+        .map((a) => ({ id: a.id, code: a.code, nameTh: a.nameTh, nameEn: a.nameEn, canOpen: canReadDashboard(actor, a) })),
       canListPeople: agency ? canListPeople(actor, agency) : false,
       canSeeNation: readsNation(actor),
     },

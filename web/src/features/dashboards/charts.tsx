@@ -138,6 +138,24 @@ export function ChartCard({
   );
 }
 
+/** A label cut at word boundaries (Thai has no spaces) into at most `lines` lines of about `width` characters. */
+export function wrapLabel(label: string, width: number, lines = 2): string[] {
+  const words =
+    typeof Intl !== 'undefined' && 'Segmenter' in Intl
+      ? [...new Intl.Segmenter('th', { granularity: 'word' }).segment(label)].map((x) => x.segment)
+      : label.split(/(?<=\s)/);
+  const out: string[] = [''];
+  for (const w of words) {
+    const last = out.length - 1;
+    if (out[last].length + w.length > width && out[last].length > 0) out.push(w.trimStart());
+    else out[last] += w;
+  }
+  if (out.length <= lines) return out;
+  const kept = out.slice(0, lines);
+  kept[lines - 1] = `${kept[lines - 1].slice(0, Math.max(1, width - 1))}…`;
+  return kept;
+}
+
 const COLORS = ['#1c5fb8', '#b8860b', '#0b7a6f', '#8a3ffc', '#c2410c', '#4b5563'];
 
 /** Horizontal bars, one per row; a withheld value draws no bar and says "<min". */
@@ -158,33 +176,34 @@ export function BarChart({
   title: string;
   suffix?: string;
 }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <Text c="dimmed">{t('dash.noData')}</Text>;
   const width = 340;
-  const labelW = 120;
-  const barH = 18;
-  const gap = 8;
+  const barH = 14;
+  const rowH = 36;
   const top = Math.max(1, max ?? Math.max(0, ...rows.map((r) => r.value ?? 0)));
-  const height = rows.length * (barH + gap) + gap;
+  const height = rows.length * rowH + 4;
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={labelledBy}
-      style={{ width: '100%', maxWidth: 640, height: 'auto' }}
+      style={{ width: '100%', maxWidth: 560, height: 'auto' }}
     >
       <title>{title}</title>
       {rows.map((r, i) => {
-        const y = gap + i * (barH + gap);
-        const w = r.value === null ? 0 : ((width - labelW - 60) * r.value) / top;
-        const label = r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label;
+        const y = 4 + i * rowH;
+        const w = r.value === null ? 0 : ((width - 60) * r.value) / top;
+        const shown = r.value === null ? `<${min}` : `${format(r.value)}${suffix}`;
         return (
           <g key={r.label}>
-            <title>{`${r.label}: ${r.value === null ? `<${min}` : `${format(r.value)}${suffix}`}`}</title>
-            <text x={0} y={y + barH - 5} fontSize={11} fill="#1b2a41">
-              {label}
+            <title>{`${r.label}: ${shown}`}</title>
+            <text x={0} y={y + 11} fontSize={11} fill="#1b2a41">
+              {wrapLabel(r.label, 52, 1)[0]}
             </text>
-            <rect x={labelW} y={y} width={Math.max(w, r.value ? 1 : 0)} height={barH} fill={COLORS[0]} rx={2} />
-            <text x={labelW + w + 4} y={y + barH - 5} fontSize={11} fill="#1b2a41">
-              {r.value === null ? `<${min}` : `${format(r.value)}${suffix}`}
+            <rect x={0} y={y + 16} width={Math.max(w, r.value ? 1 : 0)} height={barH} fill={COLORS[0]} rx={2} />
+            <text x={w + 4} y={y + 27} fontSize={11} fill="#1b2a41">
+              {shown}
             </text>
           </g>
         );
@@ -208,42 +227,41 @@ export function PairedBars({
   format: (n: number) => string;
 }) {
   const width = 340;
-  const labelW = 110;
   const barH = 10;
-  const rowH = 2 * barH + 12;
+  const rowH = 44;
   const height = rows.length * rowH + 24;
-  const scale = (v: number | null) => ((width - labelW - 50) * (v ?? 0)) / 100;
+  const scale = (v: number | null) => ((width - 50) * (v ?? 0)) / 100;
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={labelledBy}
-      style={{ width: '100%', maxWidth: 640, height: 'auto' }}
+      style={{ width: '100%', maxWidth: 560, height: 'auto' }}
     >
       <title>{title}</title>
-      <rect x={labelW} y={2} width={10} height={10} fill={COLORS[1]} />
-      <text x={labelW + 14} y={11} fontSize={10}>
+      <rect x={0} y={2} width={10} height={10} fill={COLORS[1]} />
+      <text x={14} y={11} fontSize={10}>
         {legend[0]}
       </text>
-      <rect x={labelW + 110} y={2} width={10} height={10} fill={COLORS[0]} />
-      <text x={labelW + 124} y={11} fontSize={10}>
+      <rect x={170} y={2} width={10} height={10} fill={COLORS[0]} />
+      <text x={184} y={11} fontSize={10}>
         {legend[1]}
       </text>
       {rows.map((r, i) => {
-        const y = 24 + i * rowH;
+        const y = 22 + i * rowH;
         const txt = (v: number | null) => (v === null ? '–' : `${format(v)}%`);
         return (
           <g key={r.label}>
             <title>{`${r.label}: ${legend[0]} ${txt(r.a)}, ${legend[1]} ${txt(r.b)}`}</title>
-            <text x={0} y={y + barH + 4} fontSize={11}>
-              {r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label}
+            <text x={0} y={y + 10} fontSize={11}>
+              {wrapLabel(r.label, 52, 1)[0]}
             </text>
-            <rect x={labelW} y={y} width={scale(r.a)} height={barH} fill={COLORS[1]} />
-            <text x={labelW + scale(r.a) + 3} y={y + barH - 1} fontSize={9}>
+            <rect x={0} y={y + 15} width={scale(r.a)} height={barH} fill={COLORS[1]} />
+            <text x={scale(r.a) + 3} y={y + 24} fontSize={9}>
               {txt(r.a)}
             </text>
-            <rect x={labelW} y={y + barH + 2} width={scale(r.b)} height={barH} fill={COLORS[0]} />
-            <text x={labelW + scale(r.b) + 3} y={y + 2 * barH + 1} fontSize={9}>
+            <rect x={0} y={y + 15 + barH + 2} width={scale(r.b)} height={barH} fill={COLORS[0]} />
+            <text x={scale(r.b) + 3} y={y + 24 + barH + 2} fontSize={9}>
               {txt(r.b)}
             </text>
           </g>
@@ -312,6 +330,7 @@ export function StackedBar({
   );
 }
 
+const BLUES = ['#f8f9fa', '#dbe8fb', '#b3cff5', '#7fb0ee', '#4d8fe3'];
 const HEAT = ['#fde2e1', '#fcd3a5', '#fff3bf', '#d3f9d8', '#8ce99a', '#51cf66'];
 /** The colour of a share: red (low) to green (high). */
 const heatOf = (pct: number) => HEAT[Math.min(5, Math.floor(pct / 20))];
@@ -336,20 +355,22 @@ export function HeatMap({
   describedBy?: string;
   format: (n: number) => string;
   min: number;
-  colour?: 'share' | 'count';
+  colour?: 'share' | 'count' | 'gap';
 }) {
-  const labelW = 100;
+  const labelW = 124;
   const cellW = Math.max(30, Math.floor(240 / Math.max(1, columns.length)));
   const cellH = 26;
   const width = labelW + columns.length * cellW;
   const height = 20 + rows.length * cellH;
+  let top = 1;
+  for (const r of rows) for (const c of columns) top = Math.max(top, value(r.code, c).v ?? 0);
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
-      style={{ width: '100%', maxWidth: 720, height: 'auto' }}
+      style={{ width: '100%', maxWidth: 600, height: 'auto' }}
     >
       <title>{title}</title>
       {columns.map((c, j) => (
@@ -359,12 +380,26 @@ export function HeatMap({
       ))}
       {rows.map((r, i) => (
         <g key={r.code}>
-          <text x={0} y={20 + i * cellH + 17} fontSize={10}>
-            {r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label}
+          <text x={0} y={20 + i * cellH + (wrapLabel(r.label, 24).length > 1 ? 11 : 16)} fontSize={9}>
+            {wrapLabel(r.label, 24).map((line, k) => (
+              <tspan key={line} x={0} dy={k === 0 ? 0 : 10}>
+                {line}
+              </tspan>
+            ))}
           </text>
           {columns.map((c, j) => {
             const { v, applies } = value(r.code, c);
-            const fill = !applies ? '#f8f9fa' : v === null ? '#e9ecef' : colour === 'share' ? heatOf(v) : v < min ? '#fde2e1' : '#d3f9d8';
+            const fill = !applies
+              ? '#f8f9fa'
+              : v === null
+                ? '#e9ecef'
+                : colour === 'share'
+                  ? heatOf(v)
+                  : colour === 'gap'
+                    ? v < min
+                      ? '#fde2e1'
+                      : '#d3f9d8'
+                    : BLUES[Math.min(4, Math.ceil((v / top) * 4))];
             const txt = !applies ? '' : v === null ? '–' : format(v);
             return (
               <g key={c}>

@@ -386,7 +386,7 @@ function AccreditationSection({ d }: { d: DashboardView }) {
             describedBy={descId}
             min={a.gapBelow}
             format={f}
-            colour="count"
+            colour="gap"
             rows={groups.map((g) => ({ code: g, label: names.groupName(g) }))}
             columns={areas}
             value={(g, ar) => ({ v: courses(g, ar), applies: true })}
@@ -582,11 +582,17 @@ export default function DashboardPage() {
                   </Anchor>
                 ) : null
               ) : null}
-              {d.scope.breadcrumbs.map((b) => (
-                <Anchor key={b.id} component={Link} to={link(b.id)}>
-                  {lang === 'en' ? b.nameEn : b.nameTh}
-                </Anchor>
-              ))}
+              {d.scope.breadcrumbs.map((b) =>
+                b.canOpen ? (
+                  <Anchor key={b.id} component={Link} to={link(b.id)}>
+                    {lang === 'en' ? b.nameEn : b.nameTh}
+                  </Anchor>
+                ) : (
+                  <Text key={b.id} span>
+                    {lang === 'en' ? b.nameEn : b.nameTh}
+                  </Text>
+                ),
+              )}
               <Text span fw={700} aria-current="page">
                 {scopeName}
               </Text>
