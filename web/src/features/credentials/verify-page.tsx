@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,40 +70,41 @@ export default function VerifyCertificatePage() {
                 ? t('dev.cert.validText')
                 : t('dev.cert.revokedText', { date: formatDate(q.data.revokedAt, lang), reason: q.data.revokedReason ?? '' })}
             </Alert>
-            <Table variant="vertical" layout="fixed">
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th w={180}>{t('dev.cert.number')}</Table.Th>
-                  <Table.Td>{q.data.number}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('dev.cert.holder')}</Table.Th>
-                  <Table.Td data-testid="holder">{q.data.holderName}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('dev.cert.what')}</Table.Th>
-                  <Table.Td>
-                    <Text fw={600}>{lang === 'en' ? q.data.titleEn : q.data.titleTh}</Text>
-                    <Text size="sm">{t(`dev.cert.kind.${q.data.kind}`)}</Text>
-                    {q.data.detailTh ? <Text size="sm">{lang === 'en' ? q.data.detailEn : q.data.detailTh}</Text> : null}
-                  </Table.Td>
-                </Table.Tr>
-                {q.data.issuerTh ? (
-                  <Table.Tr>
-                    <Table.Th>{t('dev.cert.issuer')}</Table.Th>
-                    <Table.Td>{lang === 'en' ? q.data.issuerEn : q.data.issuerTh}</Table.Td>
-                  </Table.Tr>
-                ) : null}
-                <Table.Tr>
-                  <Table.Th>{t('dev.cert.achieved')}</Table.Th>
-                  <Table.Td>{formatDate(q.data.achievedAt, lang)}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('dev.cert.issued')}</Table.Th>
-                  <Table.Td>{formatDate(q.data.issuedAt, lang)}</Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
+            <Stack gap="sm" component="dl" m={0}>
+              {(
+                [
+                  [t('dev.cert.number'), q.data.number, 'number'],
+                  [t('dev.cert.holder'), q.data.holderName, 'holder'],
+                  [
+                    t('dev.cert.what'),
+                    <>
+                      <Text fw={600} span display="block">
+                        {lang === 'en' ? q.data.titleEn : q.data.titleTh}
+                      </Text>
+                      <Text size="sm" span display="block">
+                        {t(`dev.cert.kind.${q.data.kind}`)}
+                        {q.data.detailTh ? ` · ${lang === 'en' ? q.data.detailEn : q.data.detailTh}` : ''}
+                      </Text>
+                    </>,
+                    'what',
+                  ],
+                  ...(q.data.issuerTh
+                    ? [[t('dev.cert.issuer'), lang === 'en' ? q.data.issuerEn : q.data.issuerTh, 'issuer'] as const]
+                    : []),
+                  [t('dev.cert.achieved'), formatDate(q.data.achievedAt, lang), 'achieved'],
+                  [t('dev.cert.issued'), formatDate(q.data.issuedAt, lang), 'issued'],
+                ] as const
+              ).map(([label, value, key]) => (
+                <div key={key}>
+                  <Text component="dt" size="sm" c="dimmed" fw={600}>
+                    {label}
+                  </Text>
+                  <Text component="dd" m={0} data-testid={key}>
+                    {value}
+                  </Text>
+                </div>
+              ))}
+            </Stack>
           </Stack>
         </Paper>
       ) : null}

@@ -47,8 +47,8 @@ export const areaName = (r: { nameTh: string; nameEn: string }, lang: Language) 
 export function SkillChart({ rows, maxLevel, lang }: { rows: SkillProfileRow[]; maxLevel: number; lang: Language }) {
   const { t } = useTranslation();
   const shown = rows.filter((r) => r.requiredLevel !== null || r.currentLevel !== null);
-  const rowH = 44;
-  const labelW = 132;
+  const rowH = 58;
+  const labelW = 8;
   const width = 560;
   const barW = width - labelW - 16;
   const scale = (l: number) => (l / Math.max(1, maxLevel)) * barW;
@@ -70,28 +70,28 @@ export function SkillChart({ rows, maxLevel, lang }: { rows: SkillProfileRow[]; 
         {Array.from({ length: maxLevel + 1 }, (_, l) => l).map((l) => (
           <g key={`tick-${l}`}>
             <line x1={labelW + scale(l)} x2={labelW + scale(l)} y1={0} y2={height - 22} stroke="#dee2e6" />
-            <text x={labelW + scale(l)} y={height - 6} fontSize="12" textAnchor="middle" fill="#495057">
+            <text x={Math.min(width - 8, labelW + scale(l))} y={height - 6} fontSize="12" textAnchor="middle" fill="#495057">
               {l}
             </text>
           </g>
         ))}
         {shown.map((r, i) => {
-          const y = i * rowH + 6;
+          const y = i * rowH;
           const met = r.gap === 0 || r.gap === null;
           return (
             <g key={r.skillAreaCode}>
-              <text x={0} y={y + 20} fontSize="13" fill="#212529">
-                {r.skillAreaCode} · {areaName(r, lang).slice(0, 14)}
+              <text x={labelW} y={y + 15} fontSize="14" fill="#212529">
+                {r.skillAreaCode} · {areaName(r, lang)}
               </text>
-              <rect x={labelW} y={y + 4} width={scale(r.requiredLevel ?? 0)} height={12} fill="#ced4da" rx={2} />
-              <rect x={labelW} y={y + 19} width={scale(r.currentLevel ?? 0)} height={14} fill={met ? '#2b8a3e' : '#d9480f'} rx={2} />
+              <rect x={labelW} y={y + 22} width={scale(r.requiredLevel ?? 0)} height={11} fill="#adb5bd" rx={2} />
+              <rect x={labelW} y={y + 36} width={scale(r.currentLevel ?? 0)} height={14} fill={met ? '#2b8a3e' : '#d9480f'} rx={2} />
             </g>
           );
         })}
       </svg>
       <Group gap="md" aria-hidden="true">
         <Group gap={6}>
-          <span style={{ width: 14, height: 10, background: '#ced4da', display: 'inline-block' }} />
+          <span style={{ width: 14, height: 10, background: '#adb5bd', display: 'inline-block' }} />
           <Text size="sm">{t('dev.profile.required')}</Text>
         </Group>
         <Group gap={6}>
