@@ -41,54 +41,67 @@ export const areaName = (r: { nameTh: string; nameEn: string }, lang: Language) 
 
 /**
  * Required against current level per skill area as horizontal SVG bars: the grey bar is what the target group
- * needs, the coloured bar what the person has now (green when met, orange when short). The chart is an image
- * with a summary for screen readers; the table beside it carries every number.
+ * needs, the coloured bar what the person has now (green when met, orange when short). Each area's name is
+ * text above its bars, so it stays readable on a 360 px phone; the group carries a summary and each row's
+ * bars are an image named by their numbers; the table after the chart carries every number.
  */
 export function SkillChart({ rows, maxLevel, lang }: { rows: SkillProfileRow[]; maxLevel: number; lang: Language }) {
   const { t } = useTranslation();
   const shown = rows.filter((r) => r.requiredLevel !== null || r.currentLevel !== null);
-  const rowH = 58;
-  const labelW = 8;
-  const width = 560;
-  const barW = width - labelW - 16;
-  const scale = (l: number) => (l / Math.max(1, maxLevel)) * barW;
-  const height = shown.length * rowH + 28;
   const summary = t('dev.profile.chartSummary', {
     met: shown.filter((r) => r.gap === 0).length,
     gaps: shown.filter((r) => (r.gap ?? 0) > 0).length,
   });
+  const pct = (l: number | null) => ((l ?? 0) / Math.max(1, maxLevel)) * 100;
+  const ticks = Array.from({ length: maxLevel + 1 }, (_, l) => l);
   return (
-    <Stack gap={6}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-label={summary}
-        style={{ maxWidth: width }}
-        data-testid="skill-chart"
-      >
-        {Array.from({ length: maxLevel + 1 }, (_, l) => l).map((l) => (
-          <g key={`tick-${l}`}>
-            <line x1={labelW + scale(l)} x2={labelW + scale(l)} y1={0} y2={height - 22} stroke="#dee2e6" />
-            <text x={Math.min(width - 8, labelW + scale(l))} y={height - 6} fontSize="12" textAnchor="middle" fill="#495057">
-              {l}
-            </text>
-          </g>
-        ))}
-        {shown.map((r, i) => {
-          const y = i * rowH;
+    <Stack gap={6} maw={640}>
+      <Stack gap={10} role="group" aria-label={summary} data-testid="skill-chart">
+        {shown.map((r) => {
           const met = r.gap === 0 || r.gap === null;
           return (
-            <g key={r.skillAreaCode}>
-              <text x={labelW} y={y + 15} fontSize="14" fill="#212529">
+            <div key={r.skillAreaCode}>
+              <Text size="sm" fw={500}>
                 {r.skillAreaCode} · {areaName(r, lang)}
-              </text>
-              <rect x={labelW} y={y + 22} width={scale(r.requiredLevel ?? 0)} height={11} fill="#adb5bd" rx={2} />
-              <rect x={labelW} y={y + 36} width={scale(r.currentLevel ?? 0)} height={14} fill={met ? '#2b8a3e' : '#d9480f'} rx={2} />
-            </g>
+              </Text>
+              <svg
+                viewBox="0 0 100 28"
+                preserveAspectRatio="none"
+                width="100%"
+                height="28"
+                role="img"
+                aria-label={t('dev.profile.chartRow', {
+                  area: r.skillAreaCode,
+                  required: r.requiredLevel ?? '—',
+                  current: r.currentLevel ?? '—',
+                })}
+              >
+                {ticks.map((l) => (
+                  <line
+                    key={`tick-${l}`}
+                    x1={pct(l)}
+                    x2={pct(l)}
+                    y1={0}
+                    y2={28}
+                    stroke="#dee2e6"
+                    strokeWidth={0.4}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ))}
+                <rect x={0} y={2} width={pct(r.requiredLevel)} height={10} fill="#adb5bd" />
+                <rect x={0} y={14} width={pct(r.currentLevel)} height={12} fill={met ? '#2b8a3e' : '#d9480f'} />
+              </svg>
+            </div>
           );
         })}
-      </svg>
+        <Group justify="space-between" aria-hidden="true">
+          {ticks.map((l) => (
+            <Text key={`label-${l}`} size="xs" c="dimmed">
+              {l}
+            </Text>
+          ))}
+        </Group>
+      </Stack>
       <Group gap="md" aria-hidden="true">
         <Group gap={6}>
           <span style={{ width: 14, height: 10, background: '#adb5bd', display: 'inline-block' }} />
