@@ -194,9 +194,14 @@ describe('agency HR imports personnel', () => {
     // Back to the suggestion: the group follows the position again.
     await hr.getByRole('button', { name: 'แก้ไขข้อมูล' }).click();
     await edit.getByRole('button', { name: 'กลับไปใช้กลุ่มที่ระบบเสนอ' }).click();
+    // And a supervisor, found by typing part of a name.
+    await edit.getByRole('combobox', { name: 'ผู้บังคับบัญชา' }).fill('วราภรณ์');
+    await hr.getByRole('option', { name: /^นางวราภรณ์ ปานทอง/ }).click();
+    await checkA11y(hr, 'person edit choosing a supervisor');
     await edit.getByRole('button', { name: 'บันทึก' }).click();
     await edit.waitFor({ state: 'detached' });
     await details.getByText('ระบบเสนอจากตำแหน่ง').waitFor();
+    await details.getByRole('link', { name: 'นางวราภรณ์ ปานทอง' }).waitFor();
 
     await hr.getByRole('button', { name: 'ย้ายหน่วยงาน' }).click();
     const transfer = hr.getByRole('dialog', { name: 'ย้ายหน่วยงาน' });

@@ -16,6 +16,7 @@ import { NO_ERRORS, parseBody, toFormErrors } from '../../lib/form-errors.js';
 import { currentLanguage } from '../../lib/i18n.js';
 import { nullIfBlank, useFormValues } from '../../lib/use-form-values.js';
 import { levelLabel, positionTypeLabel, statusLabel, targetGroupLabel } from './labels.js';
+import { PersonPicker } from './person-picker.js';
 
 const SUGGESTED = 'suggested';
 
@@ -34,6 +35,7 @@ function initialValues(p: PersonView) {
     isIt: p.isIt,
     employmentStatus: p.employmentStatus as string,
     targetGroup: p.targetGroupSource === 'hr' ? (p.targetGroupCode as string) : SUGGESTED,
+    supervisorId: p.supervisor?.id ?? '',
     reason: '',
   };
 }
@@ -63,11 +65,12 @@ function changes(p: PersonView, v: Values): Record<string, unknown> {
   } else if (p.targetGroupSource !== 'hr' || v.targetGroup !== p.targetGroupCode) {
     body.targetGroupCode = v.targetGroup;
   }
+  if ((v.supervisorId || null) !== (p.supervisor?.id ?? null)) body.supervisorId = v.supervisorId || null;
   if (v.reason.trim()) body.reason = v.reason.trim();
   return body;
 }
 
-export function PersonEditModal({ person, onClose }: { person: PersonView; onClose: () => void }) {
+export function PersonEditModal({ person, within, onClose }: { person: PersonView; within?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const queryClient = useQueryClient();
@@ -167,6 +170,16 @@ export function PersonEditModal({ person, onClose }: { person: PersonView; onClo
               error={errors.fields.positionLevel}
             />
           </SimpleGrid>
+          <PersonPicker
+            label={t('people.field.supervisor')}
+            description={t('people.personPicker.supervisorHint')}
+            value={values.supervisorId}
+            initial={person.supervisor}
+            exclude={person.id}
+            within={within}
+            onChange={(id) => set('supervisorId', id)}
+            error={errors.fields.supervisorId}
+          />
           <Switch
             label={labels.isIt}
             description={t('people.edit.isItHint')}

@@ -4,7 +4,15 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { TransferPersonBody } from '../../../../common/contracts/people.js';
-import { getPerson, getPersonHistory, type PersonView, resendInvitation, revealCitizenId, transferPerson } from '../../api/people.js';
+import {
+  getAgency,
+  getPerson,
+  getPersonHistory,
+  type PersonView,
+  resendInvitation,
+  revealCitizenId,
+  transferPerson,
+} from '../../api/people.js';
 import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -137,6 +145,13 @@ export default function PersonPage() {
     queryFn: () => getPersonHistory(id),
     enabled: !!p?.abilities.viewHistory,
   });
+  // With several agencies in its care, HR works within the one holding this person: its ancestors tell which.
+  const agency = useQuery({
+    queryKey: ['agency', p?.agency.id],
+    queryFn: () => getAgency(p?.agency.id ?? ''),
+    enabled: !!p && scope.hrRoots.length > 1,
+    staleTime: 60_000,
+  });
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
   const invite = useMutation({ mutationFn: () => resendInvitation(id) });
   usePageTitle(p ? personName(p, lang) : t('people.person.title'));
@@ -148,8 +163,9 @@ export default function PersonPage() {
     return <ErrorAlert error={person.error} />;
   }
 
-  // HR moves people within its own subtree (a system admin anywhere).
-  const within = scope.national ? undefined : (scope.hrRoots[0]?.id ?? undefined);
+  // HR moves people within the subtree of its own that holds the person (a system admin anywhere).
+  const lineage = new Set([p.agency.id, ...(agency.data?.ancestors.map((a) => a.id) ?? [])]);
+  const within = scope.national ? undefined : (scope.hrRoots.find((r) => lineage.has(r.id)) ?? scope.hrRoots[0])?.id;
   return (
     <Stack gap="lg">
       <Breadcrumbs separator="›">
@@ -257,7 +273,7 @@ export default function PersonPage() {
         </Paper>
       ) : null}
 
-      {dialog === 'edit' ? <PersonEditModal person={p} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'edit' ? <PersonEditModal person={p} within={within} onClose={() => setDialog(null)} /> : null}
       {dialog === 'transfer' ? <TransferModal person={p} within={within} onClose={() => setDialog(null)} /> : null}
     </Stack>
   );
