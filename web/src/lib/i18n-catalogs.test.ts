@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../common/errors.js';
 import enAssessment from '../../../common/i18n/assessment.en.json' with { type: 'json' };
 import thAssessment from '../../../common/i18n/assessment.th.json' with { type: 'json' };
+import enDashboards from '../../../common/i18n/dashboards.en.json' with { type: 'json' };
+import thDashboards from '../../../common/i18n/dashboards.th.json' with { type: 'json' };
 import enDevelopment from '../../../common/i18n/development.en.json' with { type: 'json' };
 import thDevelopment from '../../../common/i18n/development.th.json' with { type: 'json' };
 import enMain from '../../../common/i18n/en.json' with { type: 'json' };
@@ -15,8 +17,8 @@ import { ROLES, SCOPE_TYPES } from '../../../common/permissions.js';
 type Tree = { [key: string]: string | Tree };
 
 // Feature catalogues (loaded with their pages) are checked together with the main one.
-const th: Tree = { ...thMain, ...thPeople, ...thDevelopment, ...thAssessment };
-const en: Tree = { ...enMain, ...enPeople, ...enDevelopment, ...enAssessment };
+const th: Tree = { ...thMain, ...thPeople, ...thDevelopment, ...thAssessment, ...thDashboards };
+const en: Tree = { ...enMain, ...enPeople, ...enDevelopment, ...enAssessment, ...enDashboards };
 
 /** Flattened keys with plural suffixes folded: Thai has one plural form, English two. */
 function keysOf(tree: Tree, prefix = ''): string[] {
