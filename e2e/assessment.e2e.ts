@@ -36,6 +36,8 @@ async function photograph(page: Page, name: string) {
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(VIEWPORTS.phone);
   await screenshot(page, `${name}-phone`);
+  // Nothing pushes the page sideways on a phone (wide tables scroll in their own region).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits 360 px`).toBeLessThanOrEqual(VIEWPORTS.phone.width);
   await checkA11y(page, `${name} (phone)`);
   await page.setViewportSize(VIEWPORTS.desktop);
 }

@@ -23,6 +23,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { toFormErrors } from '../../lib/form-errors.js';
+import { formatDate } from '../../lib/format.js';
 import { currentLanguage } from '../../lib/i18n.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import './messages.js';
@@ -164,14 +165,14 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
             {t('assessment.blueprints.saved')}
           </Text>
         ) : null}
-        <Group grow wrap="wrap" align="flex-start">
+        <Group wrap="wrap" align="flex-start">
           <TextInput
             label={t('assessment.field.titleTh')}
             value={d.titleTh}
             onChange={(e) => set('titleTh', e.currentTarget.value)}
             error={err('titleTh')}
             required
-            miw={240}
+            style={{ flex: '1 1 15rem' }}
           />
           <TextInput
             label={t('assessment.field.titleEn')}
@@ -179,7 +180,7 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
             onChange={(e) => set('titleEn', e.currentTarget.value)}
             error={err('titleEn')}
             required
-            miw={240}
+            style={{ flex: '1 1 15rem' }}
           />
         </Group>
         <Textarea
@@ -196,7 +197,7 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
           autosize
           minRows={1}
         />
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={locked}>
+        <Paper withBorder p="md" radius="md" component="fieldset" disabled={locked} style={{ minWidth: 0 }}>
           <Title order={2} size="h4" component="legend">
             {t('assessment.blueprints.rows')}
           </Title>
@@ -213,7 +214,8 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
                   <Table.Th>{t('assessment.field.level')}</Table.Th>
                   <Table.Th>{t('assessment.blueprints.count')}</Table.Th>
                   <Table.Th>{t('assessment.blueprints.available')}</Table.Th>
-                  <Table.Th>
+                  {/* Positioned, so the hidden label stays inside the scrolling region on a phone. */}
+                  <Table.Th pos="relative">
                     <span className="visually-hidden">{t('assessment.blueprints.remove')}</span>
                   </Table.Th>
                 </Table.Tr>
@@ -326,12 +328,14 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
           <TextInput
             type="datetime-local"
             label={t('assessment.field.opensAt')}
+            description={formatDate(d.opensAt, lang, 'dateTime')}
             value={toLocal(d.opensAt)}
             onChange={(e) => e.currentTarget.value && set('opensAt', fromLocal(e.currentTarget.value))}
           />
           <TextInput
             type="datetime-local"
             label={t('assessment.field.closesAt')}
+            description={formatDate(d.closesAt, lang, 'dateTime')}
             value={toLocal(d.closesAt)}
             onChange={(e) => e.currentTarget.value && set('closesAt', fromLocal(e.currentTarget.value))}
             error={err('closesAt')}

@@ -337,7 +337,7 @@ function Editor({ item, frameworkId }: { item: ItemView | null; frameworkId: str
           minRows={1}
           disabled={readOnly}
         />
-        <Paper withBorder p="md" radius="md" component="fieldset">
+        <Paper withBorder p="md" radius="md" component="fieldset" style={{ minWidth: 0 }}>
           <Title order={2} size="h4" component="legend">
             {t('assessment.editor.options')}
           </Title>

@@ -152,7 +152,7 @@ export default function SelfAssessmentPage() {
           </Title>
           <Text size="sm">{t('assessment.self.scale')}</Text>
           {areas.map((code) => (
-            <Paper key={code} withBorder p="md" radius="md" component="fieldset" style={{ border: undefined }}>
+            <Paper key={code} withBorder p="md" radius="md" component="fieldset" style={{ minWidth: 0 }}>
               <Title order={3} size="h4" component="legend">
                 {code} · {labels.areaName(code)}
               </Title>

@@ -179,7 +179,7 @@ function QuestionView({
             </Stack>
           </Checkbox.Group>
         ) : q.kind === 'ordering' ? (
-          <OrderingAnswer q={q} value={value && value.length ? value : q.options.map((o) => o.id)} onChange={onChange} lang={lang} />
+          <OrderingAnswer q={q} value={value?.length ? value : q.options.map((o) => o.id)} onChange={onChange} lang={lang} />
         ) : (
           <Radio.Group value={value?.[0] ?? null} onChange={(v) => onChange([v])} aria-labelledby="question-stem" name={`q-${q.position}`}>
             <Stack gap="xs" mt="xs">
