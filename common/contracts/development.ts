@@ -70,8 +70,6 @@ export const SkillProfileView = z.object({
   rows: z.array(SkillProfileRow),
   history: z.array(SkillHistoryPoint),
   summary: z.object({ required: z.number().int(), met: z.number().int(), withGap: z.number().int(), notAssessed: z.number().int() }),
-  /** Whether the assessment module reported levels (self-assessment and tests) for this installation. */
-  assessmentsAvailable: z.boolean(),
   abilities: z.object({ draftPlan: z.boolean() }),
 });
 export type SkillProfileView = z.infer<typeof SkillProfileView>;

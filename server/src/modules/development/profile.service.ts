@@ -170,7 +170,6 @@ export async function computeProfile(db: Db, person: repo.PersonRow): Promise<Om
       withGap: requiredRows.filter((r) => (r.gap ?? 0) > 0).length,
       notAssessed: requiredRows.filter((r) => r.currentLevel === null).length,
     },
-    assessmentsAvailable: true,
   };
 }
 

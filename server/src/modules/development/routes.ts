@@ -234,7 +234,7 @@ export function developmentRoutes(app: FastifyInstance) {
   r.post('/api/learning-records/completions', {
     config: providers,
     schema: {
-      operationId: 'recordCompletions',
+      operationId: 'recordCompletionsBatch',
       tags,
       summary:
         'Report completions of your courses (API token or session): up to 1,000 items by citizen ID or e-mail and course id or accreditation number; duplicates are ignored',
