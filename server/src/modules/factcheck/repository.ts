@@ -33,7 +33,11 @@ export async function findGroupingCandidates(tx: Db, key: string, link: string |
  */
 export async function lockGroupingKeys(tx: Db, names: readonly string[]) {
   const hashes = [...new Set(names.map(termHash))].sort((a, b) => a - b);
-  for (const h of hashes) await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, ${h}::int)`);
+  if (hashes.length === 0) return;
+  // One round trip: the locks are taken row by row in the sorted order of the subquery.
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, h)) from (select unnest(${`{${hashes.join(',')}}`}::int[]) as h order by 1) s`,
+  );
 }
 
 export async function insertGroup(tx: Db, row: typeof claimGroups.$inferInsert) {
