@@ -141,6 +141,18 @@ describe('the executive dashboard, from the nation down to a unit', () => {
     expect(statSync(join(DOCUMENTS, 'dashboard-report.png')).size).toBeGreaterThan(20_000);
   });
 
+  it('reads in English too', async () => {
+    await monitor.getByRole('radiogroup', { name: /ภาษา/ }).getByText('EN').click();
+    await monitor.getByRole('heading', { level: 1, name: 'Executive dashboard' }).waitFor();
+    await monitor.getByRole('heading', { level: 2, name: 'Monitoring table by agency' }).waitFor();
+    await monitor.getByRole('combobox', { name: 'Fiscal year' }).waitFor();
+    await checkA11y(monitor, 'department dashboard in English');
+    await screenshot(monitor, 'dashboards-department-english');
+    // Back to Thai: the choice is kept on the account, which other journeys sign in with.
+    await monitor.getByRole('radiogroup', { name: /Language|ภาษา/ }).getByText('TH').click();
+    await monitor.getByRole('heading', { level: 1, name: 'แดชบอร์ดผู้บริหาร' }).waitFor();
+  });
+
   it('the executive sees its own department on a phone and not another ministry', async () => {
     const exec = await open('phone');
     await login(exec, 'executive', { next: '/dashboards' });

@@ -550,12 +550,14 @@ export default function DashboardPage() {
   };
   const query = useQuery({ queryKey: ['dashboard', filters], queryFn: () => getDashboard(filters), placeholderData: keepPreviousData });
   const d = query.data;
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
+  // From the latest parameters, so two quick changes (year, then group) both stay.
+  const set = (key: string, value: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
   const link = (agencyId: string) => {
     const next = new URLSearchParams(params);
     next.set('agency', agencyId);
