@@ -14,6 +14,9 @@ import { fiscalYearText, useFrameworkNames } from '../plans/shared.js';
 import { BarChart, ChartCard, HeatMap, PairedBars, StackedBar, type TableData, Withheld } from './charts.js';
 import './messages.js';
 
+/** A percentage for a table: a dash when it cannot be shown (withheld counts, or nobody to divide by), never "<5". */
+const pctCell = (v: number | null) => (v === null ? '—' : v);
+
 const num = (lang: Language) => (n: number) =>
   new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
 
@@ -62,9 +65,9 @@ function PeopleSection({ d }: { d: DashboardView }) {
       names.groupName(g.targetGroupCode),
       g.personnel,
       g.selfAssessed,
-      g.selfAssessedPct,
+      pctCell(g.selfAssessedPct),
       g.tested,
-      g.testedPct,
+      pctCell(g.testedPct),
       g.passed,
     ]),
   };
@@ -77,7 +80,7 @@ function PeopleSection({ d }: { d: DashboardView }) {
       names.groupName(g),
       ...areas.map((a) => {
         const c = cell(g, a);
-        return !c || c.requiredLevel === null ? '—' : c.pct;
+        return !c || c.requiredLevel === null ? '—' : pctCell(c.pct);
       }),
     ]),
   };
@@ -96,7 +99,7 @@ function PeopleSection({ d }: { d: DashboardView }) {
       `${t('dash.col.end')} (%)`,
       `${t('dash.col.assessed')} (${t('dash.col.end')})`,
     ],
-    rows: d.people.gapClosure.map((g) => [names.areaName(g.skillAreaCode), g.pctStart, g.pctEnd, g.assessedEnd]),
+    rows: d.people.gapClosure.map((g) => [names.areaName(g.skillAreaCode), pctCell(g.pctStart), pctCell(g.pctEnd), g.assessedEnd]),
   };
   return (
     <Stack gap="md" component="section" aria-labelledby="dash-people">
@@ -200,7 +203,7 @@ function DevelopmentSection({ d }: { d: DashboardView }) {
   const mixLabels = Object.fromEntries(ACTIVITY_TYPES.map((k) => [k, t(`plans.activityType.${k}`)]));
   const mix: TableData = {
     columns: [t('dash.col.type'), t('dash.col.hours'), `${t('dash.col.share')} (%)`, `${t('dash.col.target')} (%)`],
-    rows: ACTIVITY_TYPES.map((k) => [mixLabels[k], dev.hours[k], dev.mix ? dev.mix[k] : null, MIX_TARGET[k]]),
+    rows: ACTIVITY_TYPES.map((k) => [mixLabels[k], dev.hours[k], dev.mix ? dev.mix[k] : '—', MIX_TARGET[k]]),
   };
   const idps: TableData = {
     columns: [t('dash.col.state'), t('dash.col.count')],
