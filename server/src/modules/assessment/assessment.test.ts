@@ -632,6 +632,43 @@ describe('the server-side timer', () => {
     expect(view.status).toBe('submitted');
   });
 
+  it('makes a save that races a submission wait for the grading, then refuses it', async () => {
+    const taker = await learnerIn('D1-A');
+    const a = await createAssessment({ blueprint: [{ skillAreaCode: 'DL', level: 1, count: 1 }], passMarks: [{ level: 1, percent: 50 }] });
+    const started = (await taker.request({ method: 'POST', url: `/api/assessments/${a.id}/attempts` })).json();
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    // A grading transaction holds the attempt while the candidate saves one more answer.
+    const grading = t.database.db.transaction(async (tx) => {
+      await tx.select().from(assessmentAttempts).where(eq(assessmentAttempts.id, started.id)).for('update');
+      locked();
+      await gate;
+      await tx
+        .update(assessmentAttempts)
+        .set({ status: 'submitted', submittedAt: new Date() })
+        .where(eq(assessmentAttempts.id, started.id));
+    });
+    await isLocked;
+    const save = taker.request({
+      method: 'PUT',
+      url: `/api/attempts/${started.id}/answers/1`,
+      payload: { response: [started.questions[0].options[0].id] },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await grading;
+    const res = await save;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('attempt.submitted');
+    expect(await t.database.db.select().from(assessmentAnswers).where(eq(assessmentAnswers.attemptId, started.id))).toHaveLength(0);
+  });
+
   it('grades overdue attempts in the periodic job, once', async () => {
     const taker = await learnerIn('D1-A');
     const a = await createAssessment({ blueprint: [{ skillAreaCode: 'DL', level: 1, count: 1 }], passMarks: [{ level: 1, percent: 50 }] });

@@ -66,7 +66,8 @@ export async function findQuestion(db: Db, attemptId: string, position: number) 
 /**
  * Saves one answer in one statement: the upsert happens only if the attempt is the caller's, in progress,
  * before its deadline, the question exists and the response fits it (options of the question; one option
- * for single-answer kinds; every option for ordering). No row back means one of those failed.
+ * for single-answer kinds; every option for ordering). No row back means one of those failed. The attempt row
+ * is share-locked, so a save racing a submission waits for the grading and then finds the attempt submitted.
  */
 export async function upsertAnswer(
   db: Db,
@@ -83,6 +84,7 @@ export async function upsertAnswer(
           and q.option_ids @> ${resp}::jsonb
           and (q.kind not in ('single', 'true_false', 'scenario') or jsonb_array_length(${resp}::jsonb) <= 1)
           and (q.kind <> 'ordering' or jsonb_array_length(${resp}::jsonb) in (0, jsonb_array_length(q.option_ids)))
+        for share of t
         on conflict (attempt_id, position) do update
           set response = excluded.response, saved_at = excluded.saved_at, revision = ans.revision + 1
         returning saved_at, revision`,
