@@ -140,7 +140,7 @@ describe('a learner closes a skill gap', () => {
     await learner.getByRole('heading', { level: 1, name: 'แผนพัฒนารายบุคคลของฉัน' }).waitFor();
     await checkA11y(learner, 'plan, none yet');
     await learner.getByRole('button', { name: 'ร่างแผนจากช่องว่างทักษะของฉัน' }).click();
-    await learner.getByTestId('plan-editor').waitFor();
+    await learner.getByRole('heading', { level: 2, name: /^กิจกรรม \(\d+\)$/ }).waitFor();
     const formal = learner.locator('[data-testid="activity"][data-type="formal"]');
     expect(await formal.count()).toBeGreaterThan(0);
     expect(await learner.locator('[data-testid="activity"][data-type="on_the_job"]').count()).toBeGreaterThan(0);
@@ -165,6 +165,19 @@ describe('a learner closes a skill gap', () => {
       .getByText(/สดช\.-\d{4}-\d{4}|ได้รับการรับรอง/)
       .first()
       .waitFor();
+
+    // The learner edits the draft: a goal and one more on-the-job assignment of their own.
+    await learner.getByRole('button', { name: 'แก้ไขกิจกรรม' }).click();
+    await learner.getByTestId('plan-editor').waitFor();
+    await learner.getByRole('textbox', { name: 'เป้าหมายของแผน' }).fill('ใช้ข้อมูลและเครื่องมือดิจิทัลในงานภาษีได้ด้วยตนเอง');
+    await learner.getByRole('button', { name: 'เพิ่มเรียนรู้จากการปฏิบัติงาน (70)' }).click();
+    const add = learner.locator('form[aria-labelledby="add-heading"]');
+    await add.getByRole('textbox', { name: /ชื่อกิจกรรม/ }).fill('สอนเพื่อนร่วมทีมใช้แบบฟอร์มออนไลน์ของกรม');
+    await checkA11y(learner, 'plan editor');
+    await add.getByRole('button', { name: 'เพิ่มลงในแผน' }).click();
+    await learner.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
+    await learner.getByText('สอนเพื่อนร่วมทีมใช้แบบฟอร์มออนไลน์ของกรม').waitFor();
+    await learner.getByText('เป้าหมาย: ใช้ข้อมูลและเครื่องมือดิจิทัลในงานภาษีได้ด้วยตนเอง').waitFor();
 
     planPath = '/me/development-plan';
     await learner.getByRole('button', { name: 'ส่งแผนให้ผู้บังคับบัญชาอนุมัติ' }).click();

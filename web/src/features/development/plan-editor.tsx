@@ -111,7 +111,7 @@ function CoursePicker({
 }
 
 /** The person edits the activities of a draft or returned plan: change, remove, add (courses chosen from the catalogue), save. */
-export function PlanEditor({ plan }: { plan: DevelopmentPlanView }) {
+export function PlanEditor({ plan, onDone }: { plan: DevelopmentPlanView; onDone: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const names = useFrameworkNames(lang);
@@ -129,6 +129,7 @@ export function PlanEditor({ plan }: { plan: DevelopmentPlanView }) {
     onSuccess: (view) => {
       queryClient.setQueryData(['development-plan', view.id], view);
       queryClient.invalidateQueries({ queryKey: ['my-development-plan'] });
+      onDone();
     },
   });
   const errors = save.error ? toFormErrors(save.error, t) : null;
@@ -299,6 +300,9 @@ export function PlanEditor({ plan }: { plan: DevelopmentPlanView }) {
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
           {t('dev.plan.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('common.cancel')}
         </Button>
         {save.isSuccess ? (
           <Text size="sm" role="status">

@@ -219,6 +219,7 @@ export function PlanView({ plan, own }: { plan: DevelopmentPlanView; own: boolea
     queryClient.invalidateQueries({ queryKey: ['skill-profile'] });
   };
   const submit = useMutation({ mutationFn: () => submitDevelopmentPlan(plan.id), onSuccess: onChange });
+  const [editing, setEditing] = useState(false);
   const lastReturn = [...plan.events].reverse().find((e) => e.action === 'return');
   return (
     <Stack gap="lg">
@@ -260,8 +261,15 @@ export function PlanView({ plan, own }: { plan: DevelopmentPlanView; own: boolea
         <Progress value={plan.progress.pct} size="lg" aria-label={t('dev.plan.progressTitle')} mb="md" />
         <MixBars planned={plan.mix.planned} actual={plan.mix.actual} target={plan.mix.target} lang={lang} />
       </section>
-      {plan.abilities.edit ? <PlanEditor key={plan.version} plan={plan} /> : null}
-      {plan.abilities.submit ? (
+      {plan.abilities.edit && editing ? <PlanEditor key={plan.version} plan={plan} onDone={() => setEditing(false)} /> : null}
+      {plan.abilities.edit && !editing ? (
+        <Group>
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('dev.plan.editTitle')}
+          </Button>
+        </Group>
+      ) : null}
+      {plan.abilities.submit && !editing ? (
         <Group>
           <ErrorAlert error={submit.error} />
           <Button onClick={() => submit.mutate()} loading={submit.isPending} size="md">
@@ -273,16 +281,18 @@ export function PlanView({ plan, own }: { plan: DevelopmentPlanView; own: boolea
         </Group>
       ) : null}
       {plan.abilities.approve ? <Decision plan={plan} onChange={onChange} /> : null}
-      <section aria-labelledby="activities-heading">
-        <Title order={2} size="h3" id="activities-heading" mb="sm">
-          {t('dev.plan.activitiesTitle', { count: plan.activities.length })}
-        </Title>
-        <Stack gap="sm">
-          {plan.activities.map((a) => (
-            <ActivityCard key={a.id} a={a} onChange={onChange} />
-          ))}
-        </Stack>
-      </section>
+      {editing ? null : (
+        <section aria-labelledby="activities-heading">
+          <Title order={2} size="h3" id="activities-heading" mb="sm">
+            {t('dev.plan.activitiesTitle', { count: plan.activities.length })}
+          </Title>
+          <Stack gap="sm">
+            {plan.activities.map((a) => (
+              <ActivityCard key={a.id} a={a} onChange={onChange} />
+            ))}
+          </Stack>
+        </section>
+      )}
       {plan.events.length ? (
         <section aria-labelledby="events-heading">
           <Title order={2} size="h3" id="events-heading" mb="xs">
