@@ -13,6 +13,8 @@ const PHONE = { width: 360, height: 740 };
 const stamp = Date.now().toString(36);
 const SLUG = `scam-calls-${stamp}`;
 const TITLE = `รู้ทันมิจฉาชีพทางโทรศัพท์ ฉบับ ${stamp}`;
+/** A course of the demo catalogue. */
+const COURSE = 'ผู้นำการเปลี่ยนผ่านสู่รัฐบาลดิจิทัล';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -57,6 +59,10 @@ describe('knowledge hub', () => {
         '## สัญญาณเตือน\n\nมิจฉาชีพมักอ้างว่า**บัญชีของคุณพัวพันคดี**และให้โอนเงินเพื่อตรวจสอบ\n\n- อย่าโอนเงินให้คนที่โทรมา\n- โทรสายด่วน [1441](https://www.1441.go.th) เพื่อตรวจสอบ',
       );
     await form.getByRole('combobox', { name: 'หัวข้อ' }).selectOption('scam_awareness');
+    // A catalogue course linked through the catalogue's type-ahead.
+    await form.getByRole('searchbox', { name: 'หลักสูตรที่เกี่ยวข้อง' }).fill('รัฐบาลดิจิทัล');
+    await form.getByRole('button', { name: `เพิ่ม: ${COURSE}` }).click();
+    await form.getByRole('button', { name: `นำออก: ${COURSE}` }).waitFor();
     await form.getByRole('button', { name: 'บันทึก' }).click();
     // The address is refused by the form's own check, and the field says so.
     await expect.poll(() => form.getByRole('textbox', { name: /ที่อยู่ของบทความ/ }).getAttribute('aria-invalid')).toBe('true');
@@ -99,6 +105,8 @@ describe('knowledge hub', () => {
     await heading(page, TITLE);
     await page.getByRole('heading', { level: 2, name: 'สัญญาณเตือน' }).waitFor();
     await page.getByRole('link', { name: '1441' }).waitFor();
+    // The linked course as the catalogue's card.
+    await page.getByRole('region', { name: 'หลักสูตรที่เกี่ยวข้อง' }).getByRole('heading', { name: COURSE }).waitFor();
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
     expect(blocks).toHaveLength(1);
     expect(JSON.parse(blocks[0])).toMatchObject({ '@type': 'Article', headline: TITLE, inLanguage: 'th' });

@@ -1,9 +1,24 @@
-import { Button, FileInput, Group, NativeSelect, Paper, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  FileInput,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CreateArticleBody, UpdateArticleBody } from '../../../../common/contracts/hub.js';
+import { suggestCourses } from '../../api/catalog.js';
 import { type ArticleView, createArticle, getArticle, updateArticle } from '../../api/hub.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -24,7 +39,7 @@ const EMPTY = {
   summaryEn: '',
   bodyTh: '',
   bodyEn: '',
-  courseIds: '',
+  courses: [] as { id: string; title: string }[],
   coverAltTh: '',
   cover: null as File | null,
 };
@@ -48,10 +63,76 @@ function valuesOf(a: ArticleView): Values {
     summaryEn: a.summaryEn,
     bodyTh: a.bodyTh,
     bodyEn: a.bodyEn,
-    courseIds: a.courseIds.join('\n'),
+    courses: a.courses.map((c) => ({ id: c.id, title: c.titleTh })),
     coverAltTh: a.coverAltTh ?? '',
     cover: null,
   };
+}
+
+/** Linked catalogue courses: found by the catalogue's type-ahead, listed with a button to remove each. */
+function CoursePicker({
+  chosen,
+  onChange,
+  error,
+}: {
+  chosen: { id: string; title: string }[];
+  onChange: (v: { id: string; title: string }[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({ queryKey: ['hub-course-suggest', q], queryFn: () => suggestCourses(q), enabled: q.trim().length >= 2 });
+  const options = (found.data?.items ?? []).filter((c) => !chosen.some((x) => x.id === c.id));
+  return (
+    <Stack gap={6}>
+      <TextInput
+        label={t('hub.editor.courseIds')}
+        description={t('hub.editor.courseIdsHint')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        error={error}
+        type="search"
+      />
+      {options.length ? (
+        <List listStyleType="none" pl={0} spacing={4} aria-label={t('hub.editor.courseFound')}>
+          {options.map((c) => (
+            <List.Item key={c.id}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => {
+                  onChange([...chosen, { id: c.id, title: c.titleTh }]);
+                  setQ('');
+                }}
+              >
+                {t('hub.editor.courseAdd', { title: c.titleTh })}
+              </Button>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      {chosen.length ? (
+        <List spacing={4} aria-label={t('hub.courses')}>
+          {chosen.map((c) => (
+            <List.Item key={c.id}>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{c.title}</Text>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="compact-sm"
+                  onClick={() => onChange(chosen.filter((x) => x.id !== c.id))}
+                  aria-label={t('hub.editor.courseRemove', { title: c.title })}
+                >
+                  ×
+                </Button>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Stack>
+  );
 }
 
 /** Writing an article or news item (authors) and editing it (its author while a draft, central editors always). */
@@ -86,7 +167,7 @@ export default function ArticleEditorPage() {
         summaryEn: values.summaryEn,
         bodyTh: values.bodyTh,
         bodyEn: values.bodyEn,
-        courseIds: split(values.courseIds),
+        courseIds: values.courses.map((c) => c.id),
         coverAltTh: values.coverAltTh,
         cover,
       };
@@ -209,15 +290,7 @@ export default function ArticleEditorPage() {
                 </Paper>
               </Tabs.Panel>
             </Tabs>
-            <Textarea
-              label={t('hub.editor.courseIds')}
-              description={t('hub.editor.courseIdsHint')}
-              autosize
-              minRows={2}
-              value={values.courseIds}
-              onChange={(e) => set('courseIds', e.currentTarget.value)}
-              error={errors.fields.courseIds}
-            />
+            <CoursePicker chosen={values.courses} onChange={(courses) => set('courses', courses)} error={errors.fields.courseIds} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <FileInput
                 label={t('hub.editor.cover')}
