@@ -223,12 +223,7 @@ export async function run() {
       ),
     );
     rows.push(
-      await measureAnswers(
-        `saveAnswer, ${CANDIDATES} candidates, closed loop (saturated)`,
-        server.baseUrl,
-        work,
-        Math.min(50, CANDIDATES),
-      ),
+      await measureAnswers(`saveAnswer, ${CANDIDATES} candidates, closed loop (saturated)`, server.baseUrl, work, Math.min(50, CANDIDATES)),
     );
     rows.push(
       await measureSql('baseline: the answer upsert alone (SQL, no HTTP or session)', 8, DURATION, (i) => {

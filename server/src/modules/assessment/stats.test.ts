@@ -107,17 +107,15 @@ beforeAll(async () => {
         results: { skillAreas: [], questions: [] },
       })
       .returning();
-    await db
-      .insert(assessmentAttemptQuestions)
-      .values(
-        names.map((n, i) => ({
-          attemptId: attempt.id,
-          position: i + 1,
-          itemVersionId: ids[n],
-          kind: 'single',
-          optionIds: ['a', 'b', 'c'],
-        })),
-      );
+    await db.insert(assessmentAttemptQuestions).values(
+      names.map((n, i) => ({
+        attemptId: attempt.id,
+        position: i + 1,
+        itemVersionId: ids[n],
+        kind: 'single',
+        optionIds: ['a', 'b', 'c'],
+      })),
+    );
     const answered = sheet.flatMap((r, i) =>
       r === null ? [] : [{ attemptId: attempt.id, position: i + 1, response: [r], savedAt: now, score: r === 'a' ? 1 : 0 }],
     );
