@@ -280,6 +280,15 @@ describe('a learner closes a skill gap', () => {
     await hr.getByTestId('heatmap').locator('td[data-cell]').first().waitFor();
     await checkA11y(hr, 'gap heat map');
     await screenshot(hr, 'hr-heatmap-desktop');
+    // Down to one unit of the department, and back.
+    const agencyHeading = hr.getByRole('heading', { level: 2 }).first();
+    const department = ((await agencyHeading.textContent()) ?? '').trim();
+    await hr.getByRole('combobox', { name: 'ดูหน่วยงานย่อย' }).selectOption({ index: 1 });
+    await hr.getByRole('button', { name: 'กลับไปหน่วยงานหลัก' }).waitFor();
+    await expect(agencyHeading.textContent()).resolves.not.toBe(department);
+    await checkA11y(hr, 'gap heat map of a unit');
+    await hr.getByRole('button', { name: 'กลับไปหน่วยงานหลัก' }).click();
+    await hr.getByRole('heading', { level: 2, name: department }).waitFor();
   });
 
   it('finds no accessibility violation on the assessment pages the journey went through', () => {

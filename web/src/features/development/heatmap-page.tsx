@@ -1,8 +1,9 @@
-import { NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getGapHeatmap } from '../../api/development.js';
+import { listAgencies } from '../../api/people.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
@@ -27,8 +28,14 @@ export default function HeatmapPage() {
   usePageTitle(t('dev.heatmap.title'));
   const { session } = useSession();
   const scopes = session.roles.filter((r) => (r.role === 'agency_admin' || r.role === 'agency_executive') && r.scopeType === 'agency');
-  const [agencyId, setAgencyId] = useState(scopes[0]?.scopeId ?? '');
+  const [rootId, setRootId] = useState(scopes[0]?.scopeId ?? '');
+  const [agencyId, setAgencyId] = useState(rootId);
   const q = useQuery({ queryKey: ['skill-gaps', agencyId], queryFn: () => getGapHeatmap(agencyId), enabled: !!agencyId });
+  const children = useQuery({
+    queryKey: ['agencies', 'children', agencyId],
+    queryFn: () => listAgencies({ parentId: agencyId, pageSize: 100 }),
+    enabled: !!agencyId,
+  });
   const name = (x: { nameTh: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameTh);
   return (
     <Stack gap="lg">
@@ -39,8 +46,11 @@ export default function HeatmapPage() {
       {scopes.length > 1 ? (
         <NativeSelect
           label={t('dev.heatmap.agency')}
-          value={agencyId}
-          onChange={(e) => setAgencyId(e.currentTarget.value)}
+          value={rootId}
+          onChange={(e) => {
+            setRootId(e.currentTarget.value);
+            setAgencyId(e.currentTarget.value);
+          }}
           data={scopes.map((s) => ({ value: s.scopeId, label: s.scopeLabel ?? s.scopeId }))}
           maw={420}
         />
@@ -53,6 +63,25 @@ export default function HeatmapPage() {
           <Title order={2} size="h3" id="heat-heading" mb="xs">
             {name(q.data.agency)}
           </Title>
+          <Group align="flex-end" gap="sm" mb="sm" wrap="wrap">
+            {children.data && children.data.items.length > 0 ? (
+              <NativeSelect
+                label={t('dev.heatmap.drill')}
+                value=""
+                onChange={(e) => e.currentTarget.value && setAgencyId(e.currentTarget.value)}
+                data={[
+                  { value: '', label: t('dev.heatmap.chooseUnit') },
+                  ...children.data.items.map((a) => ({ value: a.id, label: name(a) })),
+                ]}
+                maw={420}
+              />
+            ) : null}
+            {agencyId !== rootId ? (
+              <Button variant="default" onClick={() => setAgencyId(rootId)}>
+                {t('dev.heatmap.backToRoot')}
+              </Button>
+            ) : null}
+          </Group>
           <Text size="sm" mb="sm">
             {t('dev.heatmap.legend', { min: q.data.minCell })}
           </Text>
