@@ -32,7 +32,7 @@ import { currentLanguage } from '../../lib/i18n.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { levelLabel, placeName, statusLabel, topicLabel } from './labels.js';
 import { enqueue, flush, queuedActivities, subscribe } from './offline-queue.js';
-import { OnboardingCard } from './onboarding.js';
+import { OnboardingBadge, OnboardingCard } from './onboarding.js';
 
 const PHOTO_MAX = 2 * 1024 * 1024;
 const RETRY_MS = 5000;
@@ -261,6 +261,7 @@ export default function VolunteerHomePage() {
                   {levelLabel(v.level, t)}
                 </Badge>
               )}
+              {v.status === 'active' && <OnboardingBadge />}
             </Group>
             <Text size="sm">
               {t('vol.place.villageLabel', { moo: v.place.village.moo, name: v.place.village.nameTh })},{' '}

@@ -7,6 +7,18 @@ import { formatNumber } from '../../lib/format.js';
 import { currentLanguage } from '../../lib/i18n.js';
 import { localized } from '../catalog/labels.js';
 
+/** "Onboarding complete" on the volunteer's card once every curriculum item is done. */
+export function OnboardingBadge() {
+  const { t } = useTranslation();
+  const query = useQuery({ queryKey: ['my-onboarding'], queryFn: getMyOnboarding, networkMode: 'offlineFirst' });
+  if (!query.data?.complete) return null;
+  return (
+    <Badge color="ok" variant="filled" tt="none" autoContrast>
+      {t('hub.onboarding.complete')}
+    </Badge>
+  );
+}
+
 /** The volunteer's onboarding on their home page: each curriculum item, done or not, and the progress. */
 export function OnboardingCard() {
   const { t } = useTranslation();
