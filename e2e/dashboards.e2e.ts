@@ -106,7 +106,8 @@ describe('the executive dashboard, from the nation down to a unit', () => {
     // One target group left: one bar (or one row, as the chart was switched to its table on the first page).
     await expect.poll(() => monitor.getByTestId('chart-personnel-by-group').locator('svg g, table tbody tr').count()).toBe(1);
     await checkA11y(monitor, 'department dashboard, one target group');
-    await monitor.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }).selectOption('');
+    await monitor.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }).selectOption({ label: 'ทุกกลุ่มเป้าหมาย' });
+    await monitor.waitForURL((url) => !url.searchParams.has('targetGroup'));
     await monitor.getByRole('combobox', { name: 'ปีงบประมาณ' }).selectOption(current);
     await expect.poll(async () => toNumber(await kpi(monitor, 'kpi-learners'))).toBe(thisYear);
   });
@@ -149,7 +150,10 @@ describe('the executive dashboard, from the nation down to a unit', () => {
     await checkA11y(monitor, 'department dashboard in English');
     await screenshot(monitor, 'dashboards-department-english');
     // Back to Thai: the choice is kept on the account, which other journeys sign in with.
-    await monitor.getByRole('radiogroup', { name: /Language|ภาษา/ }).getByText('TH').click();
+    await monitor
+      .getByRole('radiogroup', { name: /Language|ภาษา/ })
+      .getByText('TH')
+      .click();
     await monitor.getByRole('heading', { level: 1, name: 'แดชบอร์ดผู้บริหาร' }).waitFor();
   });
 

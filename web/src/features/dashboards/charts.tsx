@@ -180,7 +180,7 @@ export function BarChart({
   if (rows.length === 0) return <Text c="dimmed">{t('dash.noData')}</Text>;
   const width = 340;
   const barH = 14;
-  const rowH = 36;
+  const rowH = 40;
   const top = Math.max(1, max ?? Math.max(0, ...rows.map((r) => r.value ?? 0)));
   const height = rows.length * rowH + 4;
   return (
@@ -188,7 +188,7 @@ export function BarChart({
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={labelledBy}
-      style={{ width: '100%', maxWidth: 560, height: 'auto' }}
+      style={{ width: '100%', maxWidth: 460, height: 'auto' }}
     >
       <title>{title}</title>
       {rows.map((r, i) => {
@@ -198,11 +198,11 @@ export function BarChart({
         return (
           <g key={r.label}>
             <title>{`${r.label}: ${shown}`}</title>
-            <text x={0} y={y + 11} fontSize={11} fill="#1b2a41">
-              {wrapLabel(r.label, 52, 1)[0]}
+            <text x={0} y={y + 12} fontSize={13} fill="#1b2a41">
+              {wrapLabel(r.label, 44, 1)[0]}
             </text>
-            <rect x={0} y={y + 16} width={Math.max(w, r.value ? 1 : 0)} height={barH} fill={COLORS[0]} rx={2} />
-            <text x={w + 4} y={y + 27} fontSize={11} fill="#1b2a41">
+            <rect x={0} y={y + 19} width={Math.max(w, r.value ? 1 : 0)} height={barH} fill={COLORS[0]} rx={2} />
+            <text x={w + 4} y={y + 31} fontSize={12} fill="#1b2a41">
               {shown}
             </text>
           </g>
@@ -228,7 +228,7 @@ export function PairedBars({
 }) {
   const width = 340;
   const barH = 10;
-  const rowH = 44;
+  const rowH = 48;
   const height = rows.length * rowH + 24;
   const scale = (v: number | null) => ((width - 50) * (v ?? 0)) / 100;
   return (
@@ -236,15 +236,15 @@ export function PairedBars({
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={labelledBy}
-      style={{ width: '100%', maxWidth: 560, height: 'auto' }}
+      style={{ width: '100%', maxWidth: 460, height: 'auto' }}
     >
       <title>{title}</title>
       <rect x={0} y={2} width={10} height={10} fill={COLORS[1]} />
-      <text x={14} y={11} fontSize={10}>
+      <text x={14} y={11} fontSize={12}>
         {legend[0]}
       </text>
       <rect x={170} y={2} width={10} height={10} fill={COLORS[0]} />
-      <text x={184} y={11} fontSize={10}>
+      <text x={184} y={11} fontSize={12}>
         {legend[1]}
       </text>
       {rows.map((r, i) => {
@@ -253,15 +253,15 @@ export function PairedBars({
         return (
           <g key={r.label}>
             <title>{`${r.label}: ${legend[0]} ${txt(r.a)}, ${legend[1]} ${txt(r.b)}`}</title>
-            <text x={0} y={y + 10} fontSize={11}>
-              {wrapLabel(r.label, 52, 1)[0]}
+            <text x={0} y={y + 11} fontSize={13}>
+              {wrapLabel(r.label, 44, 1)[0]}
             </text>
-            <rect x={0} y={y + 15} width={scale(r.a)} height={barH} fill={COLORS[1]} />
-            <text x={scale(r.a) + 3} y={y + 24} fontSize={9}>
+            <rect x={0} y={y + 17} width={scale(r.a)} height={barH} fill={COLORS[1]} />
+            <text x={scale(r.a) + 3} y={y + 26} fontSize={11}>
               {txt(r.a)}
             </text>
-            <rect x={0} y={y + 15 + barH + 2} width={scale(r.b)} height={barH} fill={COLORS[0]} />
-            <text x={scale(r.b) + 3} y={y + 24 + barH + 2} fontSize={9}>
+            <rect x={0} y={y + 17 + barH + 2} width={scale(r.b)} height={barH} fill={COLORS[0]} />
+            <text x={scale(r.b) + 3} y={y + 26 + barH + 2} fontSize={11}>
               {txt(r.b)}
             </text>
           </g>
@@ -357,9 +357,9 @@ export function HeatMap({
   min: number;
   colour?: 'share' | 'count' | 'gap';
 }) {
-  const labelW = 124;
+  const labelW = 130;
   const cellW = Math.max(30, Math.floor(240 / Math.max(1, columns.length)));
-  const cellH = 26;
+  const cellH = 32;
   const width = labelW + columns.length * cellW;
   const height = 20 + rows.length * cellH;
   let top = 1;
@@ -380,9 +380,9 @@ export function HeatMap({
       ))}
       {rows.map((r, i) => (
         <g key={r.code}>
-          <text x={0} y={20 + i * cellH + (wrapLabel(r.label, 24).length > 1 ? 11 : 16)} fontSize={9}>
-            {wrapLabel(r.label, 24).map((line, k) => (
-              <tspan key={line} x={0} dy={k === 0 ? 0 : 10}>
+          <text x={0} y={20 + i * cellH + (wrapLabel(r.label, 20).length > 1 ? 12 : 20)} fontSize={11}>
+            {wrapLabel(r.label, 20).map((line, k) => (
+              <tspan key={line} x={0} dy={k === 0 ? 0 : 12}>
                 {line}
               </tspan>
             ))}
@@ -405,7 +405,7 @@ export function HeatMap({
               <g key={c}>
                 <title>{`${r.label} × ${c}: ${applies ? (v === null ? '–' : format(v)) : '—'}`}</title>
                 <rect x={labelW + j * cellW} y={20 + i * cellH} width={cellW - 2} height={cellH - 2} fill={fill} />
-                <text x={labelW + j * cellW + cellW / 2 - 1} y={20 + i * cellH + 16} fontSize={10} textAnchor="middle" fill="#1b2a41">
+                <text x={labelW + j * cellW + cellW / 2 - 1} y={20 + i * cellH + 20} fontSize={11} textAnchor="middle" fill="#1b2a41">
                   {txt}
                 </text>
               </g>

@@ -612,13 +612,13 @@ export default function DashboardPage() {
           <Group align="flex-end" wrap="wrap" gap="sm" role="group" aria-label={t('dash.filters')}>
             <NativeSelect
               label={t('dash.fiscalYear')}
-              value={String(d.fiscalYear)}
+              value={params.get('fiscalYear') ?? String(d.fiscalYear)}
               onChange={(e) => set('fiscalYear', e.currentTarget.value)}
               data={d.fiscalYears.map((y) => ({ value: String(y), label: fiscalYearText(y, lang) }))}
             />
             <NativeSelect
               label={t('dash.targetGroup')}
-              value={d.targetGroup ?? ''}
+              value={params.has('targetGroup') ? (params.get('targetGroup') ?? '') : (d.targetGroup ?? '')}
               onChange={(e) => set('targetGroup', e.currentTarget.value || null)}
               data={[{ value: '', label: t('dash.allGroups') }, ...names.groups]}
             />
