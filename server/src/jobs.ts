@@ -8,6 +8,7 @@ import { submitOverdueAttempts } from './modules/assessment/attempts.service.js'
 import { refreshCatalog } from './modules/catalog/service.js';
 import { refreshDashboards } from './modules/dashboards/refresh.js';
 import { queueMonthlyReports } from './modules/dashboards/subscriptions.service.js';
+import { settleFinishedPlans } from './modules/development/plans.service.js';
 import { sendQueuedEmails, smtpMailer } from './modules/notifications/sender.js';
 
 /**
@@ -40,6 +41,12 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
             if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
           })
           .catch((err) => log.error({ err }, 'dashboard roll-ups or monthly reports failed; they run again next tick'));
+        await tx
+          .transaction(async (sp) => {
+            const plansCompleted = await settleFinishedPlans(sp, config, log);
+            if (plansCompleted > 0) log.info({ plansCompleted }, 'development plans with every activity done completed');
+          })
+          .catch((err) => log.error({ err }, 'completing finished development plans failed; it runs again next tick'));
         const timedOut = await submitOverdueAttempts(tx);
         if (timedOut > 0) log.info({ timedOut }, 'assessment attempts past their deadline graded');
         return true;

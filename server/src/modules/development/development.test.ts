@@ -3,12 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type Client, clientAs, serviceCtx, signIn, type TestApp, testApp } from '../../../test/harness.js';
-import { auditEntries, certificates, courseRuns, learningRecords, type persons, roleGrants } from '../../db/schema/index.js';
+import { auditEntries, certificates, courseRuns, developmentPlans, learningRecords, type persons, roleGrants } from '../../db/schema/index.js';
 import { closePdfBrowser } from '../../lib/pdf.js';
 import { fiscalYearBe, todayInBangkok } from '../../lib/thai-text.js';
 import { buildCatalogCourse, catalogProvider } from '../catalog/catalog.fixtures.js';
 import { issueCertificatesForRecords } from '../credentials/service.js';
 import { buildPerson, buildTree, linkUser, type Tree } from '../people/people.fixtures.js';
+import { settleFinishedPlans } from './plans.service.js';
 
 let t: TestApp;
 let tree: Tree;
@@ -520,5 +521,47 @@ describe('service context', () => {
   it('refuses an anonymous caller', async () => {
     const { getMySkillProfile } = await import('./profile.service.js');
     await expect(getMySkillProfile(serviceCtx(t.database, null))).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+describe('plans finished by records written elsewhere', () => {
+  it('completes an approved plan whose last course a cohort completed, on the next tick of the jobs', async () => {
+    const drafted = (await peer.request({ method: 'POST', url: '/api/development-plans', payload: { fiscalYear: fy } })).json();
+    const only = [{ type: 'formal', title: 'การรู้ดิจิทัลในที่ทำงาน', skillAreaCode: 'DL', targetLevel: 2, courseId: dlSoon, plannedHours: 6 }];
+    expect(
+      (
+        await peer.request({
+          method: 'PUT',
+          url: `/api/development-plans/${drafted.id}`,
+          payload: { version: drafted.version, activities: only },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await peer.request({ method: 'POST', url: `/api/development-plans/${drafted.id}/submission` })).statusCode).toBe(200);
+    expect(
+      (await otherSupervisor.request({ method: 'POST', url: `/api/development-plans/${drafted.id}/approval`, payload: {} })).json().state,
+    ).toBe('approved');
+    const settle = () => t.database.db.transaction((tx) => settleFinishedPlans(tx, t.config, serviceCtx(t.database, null).log));
+    expect(await settle()).toBe(0);
+    // A cohort of the plans module writes the completion; nobody reads the plan afterwards.
+    await t.database.db.insert(learningRecords).values({
+      actorUserId: peer.userId,
+      verb: 'completed',
+      objectType: 'course',
+      objectId: dlSoon,
+      result: { completion: true },
+      authority: `agency:${tree.id('D1')}`,
+      occurredAt: new Date(),
+    });
+    expect(await settle()).toBe(1);
+    expect(await settle()).toBe(0);
+    const [row] = await t.database.db.select().from(developmentPlans).where(eq(developmentPlans.id, drafted.id));
+    expect(row.state).toBe('completed');
+    const [rec] = await t.database.db
+      .select()
+      .from(learningRecords)
+      .where(and(eq(learningRecords.objectId, drafted.id), eq(learningRecords.objectType, 'development_plan')));
+    const [cert] = await t.database.db.select().from(certificates).where(eq(certificates.learningRecordId, rec.id));
+    expect(cert.kind).toBe('development_plan');
   });
 });

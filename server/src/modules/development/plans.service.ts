@@ -587,3 +587,14 @@ export async function getSupervisorQueue(ctx: Ctx) {
   ]);
   return { plans, activities, reports };
 }
+
+/**
+ * The periodic job's part: approved plans whose every activity is done but that nobody has read since (a
+ * cohort completion of the plans module finished their last course) are completed, with their learning
+ * record and certificate. At most `limit` plans per tick; idempotent.
+ */
+export async function settleFinishedPlans(tx: Db, config: Ctx['config'], log: Ctx['log'], limit = 200): Promise<number> {
+  const ids = await repo.finishedApprovedPlanIds(tx, limit);
+  if (ids.length === 0) return 0;
+  return settlePlans(tx, { actor: null, db: tx, config, requestId: 'jobs', log }, ids);
+}

@@ -559,3 +559,22 @@ export async function insertCompletions(db: Db, rows: CompletionRow[], recordedB
         returning id, actor_user_id as user_id`,
   );
 }
+
+/** Approved plans whose activities are all done (courses completed since the fiscal year began, the rest attested). */
+export async function finishedApprovedPlanIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select dp.id from development_plans dp
+        where dp.state = 'approved'
+          and exists (select 1 from development_activities da where da.plan_id = dp.id)
+          and not exists (select 1 from development_activities da where da.plan_id = dp.id and da.type <> 'formal' and da.attested_at is null)
+          and not exists (
+            select 1 from development_activities da where da.plan_id = dp.id and da.type = 'formal' and not exists (
+              select 1 from learning_records lr
+              where lr.actor_user_id = dp.user_id and lr.verb = 'completed' and lr.object_type = 'course' and lr.object_id = da.course_id
+                and lr.occurred_at >= make_timestamptz(dp.fiscal_year - 544, 10, 1, 0, 0, 0, 'Asia/Bangkok')))
+        order by dp.decided_at
+        limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
