@@ -553,14 +553,14 @@ export default function DashboardPage() {
   };
   const query = useQuery({ queryKey: ['dashboard', filters], queryFn: () => getDashboard(filters), placeholderData: keepPreviousData });
   const d = query.data;
-  // From the latest parameters, so two quick changes (year, then group) both stay.
-  const set = (key: string, value: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+  // From the address as it is now (not as it was at the last render), so two quick changes (year, then
+  // group) both stay.
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
   const link = (agencyId: string) => {
     const next = new URLSearchParams(params);
     next.set('agency', agencyId);
