@@ -536,6 +536,8 @@ export const SelfAssessmentView = z.object({
   /** Tested levels beside the self-assessed ones (shown apart, never merged). */
   tested: z.record(z.string(), z.object({ level: z.number(), at: z.string(), attemptId: z.string() })),
   canEditStatements: z.boolean(),
+  /** Whether the caller rates themselves (learners); editors without the learner role only edit the statements. */
+  canRate: z.boolean(),
 });
 export type SelfAssessmentView = z.infer<typeof SelfAssessmentView>;
 

@@ -230,7 +230,12 @@ export const router = createBrowserRouter([
           },
           { path: '/verify/certificate/:number', element: page(<VerifyCertificatePage />) },
           { path: '/assessments', element: page(<RequireSession hasRole="learner">{<MyAssessmentsPage />}</RequireSession>) },
-          { path: '/self-assessment', element: page(<RequireSession hasRole="learner">{<SelfAssessmentPage />}</RequireSession>) },
+          {
+            path: '/self-assessment',
+            element: page(
+              <RequireSession hasRole={['learner', 'assessment_author', 'framework_admin']}>{<SelfAssessmentPage />}</RequireSession>,
+            ),
+          },
           { path: '/attempts/:id', element: page(<RequireSession hasRole="learner">{<TakeTestPage />}</RequireSession>) },
           { path: '/attempts/:id/result', element: page(<RequireSession hasRole="learner">{<AttemptResultPage />}</RequireSession>) },
           { path: '/assessment/items', element: page(<RequireSession hasRole="assessment_author">{<ItemBankPage />}</RequireSession>) },

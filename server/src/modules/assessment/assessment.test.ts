@@ -742,5 +742,13 @@ describe('self-assessment', () => {
     expect(res.json()).toMatchObject({ textTh: 'ข้อความที่เขียนใหม่', isSample: false });
     const bad = await author1.request({ method: 'POST', url: '/api/assessment/statements', payload: { ...body, skillAreaCode: 'ZZ' } });
     expect(bad.json().errors[0].path).toBe('body.skillAreaCode');
+    // An author who is not a learner reads the statements to edit them, but does not rate.
+    const forAuthor = (await author1.request({ url: '/api/self-assessment' })).json();
+    expect(forAuthor).toMatchObject({ canEditStatements: true, canRate: false });
+    expect(
+      (await author1.request({ method: 'POST', url: '/api/self-assessment', payload: { ratings: [{ statementId: s.id, rating: 3 }] } }))
+        .statusCode,
+    ).toBe(403);
+    expect(view).toMatchObject({ canEditStatements: false, canRate: true });
   });
 });

@@ -233,5 +233,6 @@ export function presentSelfAssessment(v: Awaited<ReturnType<typeof getSelfAssess
       Object.entries(v.tested).map(([code, t]) => [code, { level: t.level, at: iso(t.at), attemptId: t.attemptId }]),
     ),
     canEditStatements: v.canEditStatements,
+    canRate: v.canRate,
   };
 }

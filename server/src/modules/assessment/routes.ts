@@ -52,6 +52,7 @@ const tags = ['assessment'];
 const authors = { access: { roles: AUTHORS } } as const;
 const candidates = { access: { roles: CANDIDATES } } as const;
 const statementEditors = { access: { roles: STATEMENT_EDITORS } } as const;
+const selfReaders = { access: { roles: [...CANDIDATES, ...STATEMENT_EDITORS] } } as const;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** Item bodies may carry a 512 kB image as base64. */
 const ITEM_BODY_LIMIT = 1024 * 1024;
@@ -394,7 +395,7 @@ export function assessmentRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ self-assessment
 
   r.get('/api/self-assessment', {
-    config: candidates,
+    config: selfReaders,
     schema: {
       operationId: 'getSelfAssessment',
       tags,

@@ -1,6 +1,6 @@
 import { type StatementBody, type SubmitSelfAssessmentBody, selfLevel } from '../../../../common/contracts/assessment.js';
 import { AppError, type FieldError } from '../../../../common/errors.js';
-import { authorize } from '../../lib/authorize.js';
+import { actorHasRole, authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { recordAudit } from '../audit/service.js';
 import * as frameworkRepo from '../framework/repository.js';
@@ -32,7 +32,14 @@ export async function getSelfAssessment(ctx: Ctx) {
     repo.selfAssessmentsOf(ctx.db, actor.userId, frameworkId),
     assessedLevels(ctx.db, [actor.userId]),
   ]);
-  return { frameworkId, statements, mine, tested: levels.get(actor.userId)?.tested ?? {}, canEditStatements: canEditStatements(actor) };
+  return {
+    frameworkId,
+    statements,
+    mine,
+    tested: levels.get(actor.userId)?.tested ?? {},
+    canEditStatements: canEditStatements(actor),
+    canRate: actorHasRole(actor, 'learner'),
+  };
 }
 
 /** Rates every active statement of the current framework (400 naming the missing or unknown ones). */

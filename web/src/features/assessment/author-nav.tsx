@@ -9,6 +9,7 @@ export function AuthorNav() {
     { to: '/assessment/items', label: t('assessment.nav.bank') },
     { to: '/assessment/blueprints', label: t('assessment.nav.blueprints') },
     { to: '/assessment/stats', label: t('assessment.nav.stats') },
+    { to: '/self-assessment', label: t('assessment.nav.statements') },
   ];
   return (
     <nav aria-label={t('assessment.nav.label')}>

@@ -83,6 +83,8 @@ export default function SelfAssessmentPage() {
     submit.mutate();
   };
   const anySample = active.some((s) => s.isSample);
+  // Editors who are not learners see the statements to edit, not a form to rate.
+  const editMode = (editing || !v.canRate) && v.canEditStatements;
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -138,7 +140,7 @@ export default function SelfAssessmentPage() {
           {t('assessment.self.saved')}
         </Alert>
       ) : null}
-      {v.canEditStatements ? (
+      {v.canEditStatements && v.canRate ? (
         <Group>
           <Button variant="light" onClick={() => setEditing((e) => !e)}>
             {editing ? t('assessment.self.stopEditing') : t('assessment.self.editStatements')}
@@ -148,7 +150,7 @@ export default function SelfAssessmentPage() {
       <form onSubmit={onSubmit} noValidate aria-labelledby="rate-heading">
         <Stack gap="md">
           <Title order={2} size="h3" id="rate-heading">
-            {t('assessment.self.rateTitle')}
+            {v.canRate ? t('assessment.self.rateTitle') : t('assessment.self.statementsTitle')}
           </Title>
           <Text size="sm">{t('assessment.self.scale')}</Text>
           {areas.map((code) => (
@@ -161,7 +163,7 @@ export default function SelfAssessmentPage() {
                   .filter((s) => s.skillAreaCode === code)
                   .map((s) => (
                     <Stack key={s.id} gap={4}>
-                      {editing && v.canEditStatements ? (
+                      {editMode ? (
                         <StatementEditor s={s} frameworkId={v.frameworkId} />
                       ) : (
                         <Radio.Group
@@ -198,11 +200,13 @@ export default function SelfAssessmentPage() {
               {t('assessment.self.missing', { count: missing.filter((id) => !ratings[id]).length })}
             </Text>
           ) : null}
-          <Group>
-            <Button type="submit" loading={submit.isPending} disabled={editing}>
-              {t('assessment.self.submit')}
-            </Button>
-          </Group>
+          {v.canRate ? (
+            <Group>
+              <Button type="submit" loading={submit.isPending} disabled={editing}>
+                {t('assessment.self.submit')}
+              </Button>
+            </Group>
+          ) : null}
         </Stack>
       </form>
     </Stack>
