@@ -233,11 +233,12 @@ describe('a learner closes a skill gap', () => {
   });
 
   it('lists the learning records and downloads a certificate that the public page verifies', async () => {
-    await learner.goto('/me/learning-records');
+    await learner.getByRole('link', { name: 'บันทึกการเรียนรู้ของฉัน' }).click();
     await learner.getByTestId('records-table').waitFor();
     await checkA11y(learner, 'learning records');
 
-    await learner.goto('/me/certificates');
+    await learner.goto('/me/skills');
+    await learner.getByRole('link', { name: 'ประกาศนียบัตรของฉัน' }).click();
     await learner.getByRole('heading', { level: 1, name: 'ประกาศนียบัตรของฉัน' }).waitFor();
     const card = learner.getByTestId('certificate').first();
     await card.waitFor();

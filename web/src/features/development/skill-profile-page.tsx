@@ -92,6 +92,12 @@ export function ProfileView({ p, own }: { p: SkillProfileView; own: boolean }) {
           <Button component={Link} to="/me/development-plan">
             {t('dev.profile.toPlan')}
           </Button>
+          <Button component={Link} to="/me/learning-records" variant="default">
+            {t('dev.profile.toRecords')}
+          </Button>
+          <Button component={Link} to="/me/certificates" variant="default">
+            {t('dev.profile.toCertificates')}
+          </Button>
         </Group>
       ) : null}
       <section aria-labelledby="chart-heading">
