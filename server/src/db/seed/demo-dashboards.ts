@@ -116,17 +116,15 @@ export const dashboardsDemoSeeder: DemoSeeder = {
         .insert(selfAssessments)
         .values({ userId: s.userId, frameworkId: fw.id, ratings: {}, submittedAt: s.at })
         .returning();
-      await db
-        .insert(selfAssessmentLevels)
-        .values(
-          Object.entries(s.levels).map(([skillAreaCode, level]) => ({
-            selfAssessmentId: row.id,
-            skillAreaCode,
-            userId: s.userId,
-            level,
-            at: s.at,
-          })),
-        );
+      await db.insert(selfAssessmentLevels).values(
+        Object.entries(s.levels).map(([skillAreaCode, level]) => ({
+          selfAssessmentId: row.id,
+          skillAreaCode,
+          userId: s.userId,
+          level,
+          at: s.at,
+        })),
+      );
     }
     return { learnerAccounts: missing.length, learningRecords: records.length, selfAssessments: selfRows.length };
   },
