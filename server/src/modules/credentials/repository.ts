@@ -90,14 +90,14 @@ export async function issueForRecords(tx: Db, recordIds: string[], fiscalYear: n
           case object_type
             when 'course' then 'สำเร็จการอบรม ' || trim(to_char(hours, 'FM9990.0')) || ' ชั่วโมง' ||
               coalesce(' · ' || (select string_agg(replace(s, ':', ' ระดับ '), ', ') from unnest(skill_levels) s), '')
-            when 'assessment_attempt' then 'ผ่านการทดสอบ' ||
-              coalesce(' · ' || (select string_agg(key || ' ระดับ ' || value, ', ' order by key) from jsonb_each_text(result->'extensions'->'skillLevels') where value ~ '^[0-9]+$' and value::int > 0), '')
+            when 'assessment_attempt' then coalesce('ระดับที่ผ่าน: ' || (select string_agg(key || ' ระดับ ' || value, ', ' order by key)
+              from jsonb_each_text(result->'extensions'->'skillLevels') where value ~ '^[0-9]+$' and value::int > 0), 'ผ่านการทดสอบ')
             else 'ดำเนินกิจกรรมพัฒนาครบตามแผน ' || coalesce(context->>'activities', '') || ' กิจกรรม' end,
           case object_type
             when 'course' then 'Completed ' || trim(to_char(hours, 'FM9990.0')) || ' hours' ||
               coalesce(' · ' || (select string_agg(replace(s, ':', ' level '), ', ') from unnest(skill_levels) s), '')
-            when 'assessment_attempt' then 'Passed' ||
-              coalesce(' · ' || (select string_agg(key || ' level ' || value, ', ' order by key) from jsonb_each_text(result->'extensions'->'skillLevels') where value ~ '^[0-9]+$' and value::int > 0), '')
+            when 'assessment_attempt' then coalesce('Levels reached: ' || (select string_agg(key || ' level ' || value, ', ' order by key)
+              from jsonb_each_text(result->'extensions'->'skillLevels') where value ~ '^[0-9]+$' and value::int > 0), 'Passed')
             else 'Completed all ' || coalesce(context->>'activities', '') || ' planned activities' end,
           case object_type when 'course' then provider_name_th when 'assessment_attempt' then 'แพลตฟอร์มทักษะ (การทดสอบ)' else context->>'supervisorName' end,
           case object_type when 'course' then provider_name_en when 'assessment_attempt' then 'Thaksa platform (assessment)' else context->>'supervisorName' end,

@@ -3,7 +3,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type Client, clientAs, serviceCtx, signIn, type TestApp, testApp } from '../../../test/harness.js';
-import { auditEntries, certificates, courseRuns, developmentPlans, learningRecords, type persons, roleGrants } from '../../db/schema/index.js';
+import {
+  auditEntries,
+  certificates,
+  courseRuns,
+  developmentPlans,
+  learningRecords,
+  type persons,
+  roleGrants,
+} from '../../db/schema/index.js';
 import { closePdfBrowser } from '../../lib/pdf.js';
 import { fiscalYearBe, todayInBangkok } from '../../lib/thai-text.js';
 import { buildCatalogCourse, catalogProvider } from '../catalog/catalog.fixtures.js';
@@ -563,5 +571,33 @@ describe('plans finished by records written elsewhere', () => {
       .where(and(eq(learningRecords.objectId, drafted.id), eq(learningRecords.objectType, 'development_plan')));
     const [cert] = await t.database.db.select().from(certificates).where(eq(certificates.learningRecordId, rec.id));
     expect(cert.kind).toBe('development_plan');
+  });
+});
+
+describe('certificates for assessments', () => {
+  it('certifies a passed attempt with the levels reached, and nothing for a failed one', async () => {
+    const [passed, failed] = await t.database.db
+      .insert(learningRecords)
+      .values(
+        (['passed', 'failed'] as const).map((verb) => ({
+          actorUserId: supervisor.userId,
+          verb,
+          objectType: 'assessment_attempt',
+          objectId: crypto.randomUUID(),
+          result: { success: verb === 'passed', extensions: { skillLevels: { DL: 2, CS: 0 } } },
+          context: { assessmentId: crypto.randomUUID() },
+          authority: 'platform',
+          occurredAt: new Date(),
+        })),
+      )
+      .returning({ id: learningRecords.id });
+    expect(await t.database.db.transaction((tx) => issueCertificatesForRecords(tx, [passed.id, failed.id]))).toBe(1);
+    const [cert] = await t.database.db.select().from(certificates).where(eq(certificates.learningRecordId, passed.id));
+    expect(cert).toMatchObject({
+      kind: 'assessment',
+      titleTh: 'การทดสอบทักษะดิจิทัล',
+      detailTh: 'ระดับที่ผ่าน: DL ระดับ 2',
+      detailEn: 'Levels reached: DL level 2',
+    });
   });
 });
