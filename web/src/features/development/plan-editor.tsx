@@ -149,7 +149,7 @@ export function PlanEditor({ plan, onDone }: { plan: DevelopmentPlanView; onDone
     });
   const addNow = (e: FormEvent) => {
     e.preventDefault();
-    if (!adding || !adding.title.trim() || (adding.type === 'formal' && !adding.courseId)) return;
+    if (!adding?.title.trim() || (adding.type === 'formal' && !adding.courseId)) return;
     setRows((rs) => [...rs, adding]);
     setAdding(null);
   };
