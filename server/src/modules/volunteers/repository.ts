@@ -298,7 +298,8 @@ export async function monthlyActivity(db: Db, codes: string[] | null, from: stri
     .from(activityRollup)
     .where(
       and(
-        codes === null ? sql`length(${activityRollup.code}) = 2` : inArray(activityRollup.code, codes),
+        // The provinces' own rows, found through the key (a filter on the code's length would read every area's months).
+        codes === null ? sql`${activityRollup.code} = any(array(select code from place_provinces))` : inArray(activityRollup.code, codes),
         sql`${activityRollup.month} >= ${from}`,
       ),
     )
