@@ -147,7 +147,8 @@ describe('assessment, from the item bank to a result per skill area', () => {
     await table.waitFor();
     // Rating every statement "on my own" reaches level 3 in every area; nothing is tested yet.
     expect(await table.locator('tbody tr').count()).toBe(7);
-    expect(await table.getByRole('cell', { name: 'ยังไม่ได้ทดสอบ' }).count()).toBe(7);
+    // Seven areas, none tested yet, or four when the sample test (three areas) was taken by an earlier journey.
+    expect([4, 7]).toContain(await table.getByRole('cell', { name: 'ยังไม่ได้ทดสอบ' }).count());
     await checkA11y(learner, 'self-assessment with levels');
     await photograph(learner, 'assessment-self');
   });
@@ -155,7 +156,12 @@ describe('assessment, from the item bank to a result per skill area', () => {
   it('the learner takes the timed test, reloads mid-test, resumes, submits and reads the result per skill area', async () => {
     const learner = await open();
     await login(learner, 'learner', { next: '/assessments' });
-    await learner.getByRole('button', { name: 'เริ่มทำแบบทดสอบ' }).click();
+    // Attempts already used (another journey of the same learner may have taken the sample test).
+    const start = learner.getByRole('button', { name: 'เริ่มทำแบบทดสอบ' });
+    await start.waitFor();
+    const usedText = learner.getByText(/ทำแล้ว \d+ จาก 3 ครั้ง/);
+    const used = (await usedText.count()) ? Number(((await usedText.first().textContent()) ?? '').match(/ทำแล้ว (\d+)/)?.[1]) : 0;
+    await start.click();
     await learner.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
     const attemptPath = new URL(learner.url()).pathname;
     await learner.getByRole('timer').waitFor();
@@ -215,7 +221,7 @@ describe('assessment, from the item bank to a result per skill area', () => {
 
     // The learner's list now offers the result and the attempts left; the self-assessment shows tested levels beside it.
     await learner.getByRole('link', { name: 'กลับไปที่แบบทดสอบของฉัน' }).click();
-    await learner.getByText(/ทำแล้ว 1 จาก 3 ครั้ง/).waitFor();
+    await learner.getByText(`ทำแล้ว ${used + 1} จาก 3 ครั้ง`, { exact: false }).waitFor();
     await learner.getByRole('link', { name: 'ดูผล' }).waitFor();
     await learner.goto('/self-assessment');
     await learner.getByTestId('self-levels').waitFor();

@@ -427,6 +427,14 @@ describe('an account owner', () => {
       await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
       await page.getByText('เปลี่ยนรหัสผ่านแล้ว', { exact: false }).waitFor();
       await checkA11y(page, 'account after password change');
+
+      // Back to the demo password, so the journeys after this one still sign in as this account.
+      await current.fill('a-brand-new-passphrase');
+      await page.getByLabel(/^รหัสผ่านใหม่/).fill(DEMO_PASSWORD);
+      await page.getByLabel(/^ยืนยันรหัสผ่านใหม่/).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+      await expect.poll(() => current.inputValue()).toBe('');
+      expect(await current.getAttribute('aria-invalid')).not.toBe('true');
     });
   });
 });

@@ -70,6 +70,8 @@ describe('a learner closes a skill gap', () => {
     await learner.goto('/self-assessment');
     await learner.getByRole('heading', { level: 1, name: 'แบบประเมินตนเอง' }).waitFor();
     const threes = learner.getByRole('radio', { name: '3 ทำได้ด้วยตนเอง' });
+    // The statements arrive after the heading.
+    await threes.first().waitFor();
     const n = await threes.count();
     expect(n).toBeGreaterThan(3);
     for (let i = 0; i < n; i++) await threes.nth(i).check();

@@ -136,7 +136,8 @@ async function seedRuns(ctx: DemoContext, courseIds: { id: string; titleTh: stri
   const today = todayInBangkok();
   let n = 0;
   for (const [i, c] of courseIds.entries()) {
-    if (i % 5 === 4) continue; // some courses have no run scheduled: the page says so
+    // Some courses have no run scheduled (the page says so): one in five, chosen by title so the same ones on every start.
+    if ([...c.titleTh].reduce((sum, ch) => sum + (ch.codePointAt(0) ?? 0), 0) % 5 === 4) continue;
     const start = addDays(today, 14 + ((i * 11) % 120));
     await ctx.db.insert(courseRuns).values([
       {
@@ -230,7 +231,7 @@ export const catalogDemoSeeder: DemoSeeder = {
       .from(courses)
       .innerJoin(courseVersions, and(eq(courseVersions.courseId, courses.id), eq(courseVersions.version, courses.currentVersion)))
       .where(inArray(courses.state, [...PUBLIC_STATES]))
-      .orderBy(courses.createdAt, courses.id);
+      .orderBy(courses.createdAt, courses.titleTh, courses.id);
     const runs = await seedRuns(ctx, publicCourses);
     const { completions, ratings } = await seedCompletionsAndRatings(ctx, publicCourses);
     for (const c of publicCourses) await syncCatalogEntry(ctx.db, c.id);

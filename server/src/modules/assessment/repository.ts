@@ -163,3 +163,12 @@ export async function selfAssessmentsOf(db: Db, userId: string, frameworkId: str
     levels: Object.fromEntries(levels.filter((l) => l.selfAssessmentId === r.id).map((l) => [l.skillAreaCode, l.level])),
   }));
 }
+
+/** Copies the behavioural statements of one framework version into another (a new draft starts with its base's). */
+export async function copyStatements(db: Db, fromFrameworkId: string, toFrameworkId: string): Promise<void> {
+  await db.execute(
+    sql`insert into self_assessment_statements (framework_id, skill_area_code, level, text_th, text_en, sort_order, is_sample, is_active, updated_by)
+        select ${toFrameworkId}::uuid, skill_area_code, level, text_th, text_en, sort_order, is_sample, is_active, updated_by
+        from self_assessment_statements where framework_id = ${fromFrameworkId}::uuid`,
+  );
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import * as levels from './levels.repository.js';
+import * as repo from './repository.js';
 
 /**
  * The assessment module's public face for other modules (development: skill profile, gap, plans;
@@ -57,4 +58,12 @@ export async function assessedLevelsHistory(db: Db, userId: string): Promise<Lev
     at: asDate(r.at),
     refId: r.ref_id,
   }));
+}
+
+/**
+ * A new framework version drafted from another starts with its self-assessment statements, as it starts with
+ * its skill areas and matrix; editors then change what the new version changes.
+ */
+export async function carryStatementsForward(db: Db, fromFrameworkId: string, toFrameworkId: string): Promise<void> {
+  await repo.copyStatements(db, fromFrameworkId, toFrameworkId);
 }

@@ -194,7 +194,7 @@ export async function suggestCourses(
         join lateral (select id, starts_on from course_runs r where r.course_id = ce.course_id and not r.is_cancelled
                       and r.starts_on >= ${f.today}::date and r.starts_on <= ${f.until}::date order by r.starts_on limit 1) r on true
         where ce.status in ('accredited', 'accredited_with_conditions') and (ce.valid_until is null or ce.valid_until >= ${f.today}::date)
-          and ce.skill_levels && ${sqlTextArray(wanted)} and (ce.framework_id is null or ce.framework_id = ${f.frameworkId})
+          and ce.skill_levels && ${sqlTextArray(wanted)}
         order by (${f.targetGroup} = any(ce.target_groups)) desc, r.starts_on, ce.rating_avg desc nulls last, ce.title_th
         limit ${f.limit}`,
   );

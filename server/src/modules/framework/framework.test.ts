@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientAs, type TestApp, testApp } from '../../../test/harness.js';
+import { queryRows } from '../../db/client.js';
 import { auditEntries } from '../../db/schema/index.js';
 import { verifyAuditChain } from '../audit/service.js';
 
@@ -99,6 +101,10 @@ describe('editing through a new version', () => {
   });
 
   it('createFrameworkVersion copies everything into a draft', async () => {
+    await t.database.db.execute(
+      sql`insert into self_assessment_statements (framework_id, skill_area_code, level, text_th, text_en)
+          values (${currentId}, 'DL', 1, 'ส่งอีเมลแนบไฟล์ได้', 'Sends an e-mail with an attachment')`,
+    );
     const res = await admin.request({
       method: 'POST',
       url: '/api/frameworks',
@@ -112,6 +118,16 @@ describe('editing through a new version', () => {
     expect(draft.skillAreas).toEqual(current.skillAreas);
     expect(draft.matrix).toEqual(current.matrix);
     expect(draft.units).toEqual(current.units);
+    // The self-assessment statements come along, so learners are not left without any once the draft is published.
+    const statements = async (id: string) =>
+      (
+        await queryRows<{ text_th: string }>(
+          t.database.db,
+          sql`select text_th from self_assessment_statements where framework_id = ${id} order by skill_area_code, level, text_th`,
+        )
+      ).map((r) => r.text_th);
+    expect(await statements(draftId)).toEqual(await statements(currentId));
+    expect(await statements(draftId)).toContain('ส่งอีเมลแนบไฟล์ได้');
     expect(draft.abilities).toEqual({ edit: true, publish: true, createVersion: true });
     const dup = await admin.request({
       method: 'POST',

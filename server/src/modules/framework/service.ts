@@ -3,6 +3,7 @@ import { AppError } from '../../../../common/errors.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
+import { carryStatementsForward } from '../assessment/service.js';
 import { recordAudit } from '../audit/service.js';
 import { canCreateVersion, canEdit, canPublish, canView, includesDrafts } from './policy.js';
 import * as repo from './repository.js';
@@ -74,6 +75,7 @@ export async function createFrameworkVersion(
       sourceNoteEn: base.sourceNoteEn,
     });
     await repo.copyFrameworkContent(tx, base.id, created.id);
+    await carryStatementsForward(tx, base.id, created.id);
     await recordAudit(
       tx,
       { ...ctx, actor },

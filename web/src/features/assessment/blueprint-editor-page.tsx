@@ -197,8 +197,8 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
           autosize
           minRows={1}
         />
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={locked} style={{ minWidth: 0 }}>
-          <Title order={2} size="h4" component="legend">
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="blueprint-rows" style={{ minWidth: 0 }}>
+          <Title order={2} size="h4" id="blueprint-rows">
             {t('assessment.blueprints.rows')}
           </Title>
           {locked ? (
@@ -207,114 +207,119 @@ function Editor({ view, frameworkId }: { view: AssessmentView | null; frameworkI
             </Text>
           ) : null}
           <ScrollRegion label={t('assessment.blueprints.rows')}>
-            <Table miw={560}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('assessment.field.skillArea')}</Table.Th>
-                  <Table.Th>{t('assessment.field.level')}</Table.Th>
-                  <Table.Th>{t('assessment.blueprints.count')}</Table.Th>
-                  <Table.Th>{t('assessment.blueprints.available')}</Table.Th>
-                  {/* Positioned, so the hidden label stays inside the scrolling region on a phone. */}
-                  <Table.Th pos="relative">
-                    <span className="visually-hidden">{t('assessment.blueprints.remove')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.blueprint.map((r, i) => {
-                  const available = view?.blueprint.find((x) => x.skillAreaCode === r.skillAreaCode && x.level === r.level)?.available;
-                  const rowError = serverRowErrors.get(String(i)) ?? (tried ? live[`blueprint.${i}`] : undefined);
-                  return (
-                    <Table.Tr key={r.uid}>
-                      <Table.Td>
-                        <NativeSelect
-                          aria-label={t('assessment.blueprints.rowArea', { n: i + 1 })}
-                          value={r.skillAreaCode}
-                          onChange={(e) => setRow(i, { skillAreaCode: e.currentTarget.value })}
-                          data={labels.areas}
-                          error={rowError}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NativeSelect
-                          aria-label={t('assessment.blueprints.rowLevel', { n: i + 1 })}
-                          value={String(r.level)}
-                          onChange={(e) => setRow(i, { level: Number(e.currentTarget.value) })}
-                          data={labels.levels}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberInput
-                          aria-label={t('assessment.blueprints.rowCount', { n: i + 1 })}
-                          value={r.count}
-                          min={1}
-                          max={100}
-                          onChange={(v) => setRow(i, { count: Number(v) || 1 })}
-                          w={90}
-                        />
-                      </Table.Td>
-                      <Table.Td>{available ?? '—'}</Table.Td>
-                      <Table.Td>
-                        {d.blueprint.length > 1 ? (
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            size="lg"
-                            aria-label={t('assessment.blueprints.removeRow', { n: i + 1 })}
-                            onClick={() =>
-                              set(
-                                'blueprint',
-                                d.blueprint.filter((_, j) => j !== i),
-                              )
-                            }
-                          >
-                            <span aria-hidden>✕</span>
-                          </ActionIcon>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            {/* A disabled fieldset inside the region, so the region itself stays reachable by keyboard when locked. */}
+            <fieldset disabled={locked} aria-labelledby="blueprint-rows" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Table miw={560}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('assessment.field.skillArea')}</Table.Th>
+                    <Table.Th>{t('assessment.field.level')}</Table.Th>
+                    <Table.Th>{t('assessment.blueprints.count')}</Table.Th>
+                    <Table.Th>{t('assessment.blueprints.available')}</Table.Th>
+                    {/* Positioned, so the hidden label stays inside the scrolling region on a phone. */}
+                    <Table.Th pos="relative">
+                      <span className="visually-hidden">{t('assessment.blueprints.remove')}</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.blueprint.map((r, i) => {
+                    const available = view?.blueprint.find((x) => x.skillAreaCode === r.skillAreaCode && x.level === r.level)?.available;
+                    const rowError = serverRowErrors.get(String(i)) ?? (tried ? live[`blueprint.${i}`] : undefined);
+                    return (
+                      <Table.Tr key={r.uid}>
+                        <Table.Td>
+                          <NativeSelect
+                            aria-label={t('assessment.blueprints.rowArea', { n: i + 1 })}
+                            value={r.skillAreaCode}
+                            onChange={(e) => setRow(i, { skillAreaCode: e.currentTarget.value })}
+                            data={labels.areas}
+                            error={rowError}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <NativeSelect
+                            aria-label={t('assessment.blueprints.rowLevel', { n: i + 1 })}
+                            value={String(r.level)}
+                            onChange={(e) => setRow(i, { level: Number(e.currentTarget.value) })}
+                            data={labels.levels}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <NumberInput
+                            aria-label={t('assessment.blueprints.rowCount', { n: i + 1 })}
+                            value={r.count}
+                            min={1}
+                            max={100}
+                            onChange={(v) => setRow(i, { count: Number(v) || 1 })}
+                            w={90}
+                          />
+                        </Table.Td>
+                        <Table.Td>{available ?? '—'}</Table.Td>
+                        <Table.Td>
+                          {d.blueprint.length > 1 ? (
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              size="lg"
+                              aria-label={t('assessment.blueprints.removeRow', { n: i + 1 })}
+                              onClick={() =>
+                                set(
+                                  'blueprint',
+                                  d.blueprint.filter((_, j) => j !== i),
+                                )
+                              }
+                            >
+                              <span aria-hidden>✕</span>
+                            </ActionIcon>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </fieldset>
           </ScrollRegion>
-          <Button
-            mt="xs"
-            variant="light"
-            size="xs"
-            onClick={() =>
-              set('blueprint', [...d.blueprint, newRow({ skillAreaCode: labels.areas[0]?.value ?? 'DL', level: 1, count: 1 })])
-            }
-          >
-            {t('assessment.blueprints.addRow')}
-          </Button>
-          <Group mt="md" align="flex-start" wrap="wrap">
-            {levelsUsed.map((level) => (
+          <fieldset disabled={locked} aria-labelledby="blueprint-rows" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            <Button
+              mt="xs"
+              variant="light"
+              size="xs"
+              onClick={() =>
+                set('blueprint', [...d.blueprint, newRow({ skillAreaCode: labels.areas[0]?.value ?? 'DL', level: 1, count: 1 })])
+              }
+            >
+              {t('assessment.blueprints.addRow')}
+            </Button>
+            <Group mt="md" align="flex-start" wrap="wrap">
+              {levelsUsed.map((level) => (
+                <NumberInput
+                  key={level}
+                  label={t('assessment.blueprints.passMark', { level })}
+                  value={d.passMarks[String(level)] ?? 60}
+                  min={1}
+                  max={100}
+                  suffix="%"
+                  onChange={(v) => set('passMarks', { ...d.passMarks, [String(level)]: Number(v) || 1 })}
+                  w={160}
+                />
+              ))}
               <NumberInput
-                key={level}
-                label={t('assessment.blueprints.passMark', { level })}
-                value={d.passMarks[String(level)] ?? 60}
+                label={t('assessment.field.timeLimit')}
+                value={d.timeLimitMinutes}
                 min={1}
-                max={100}
-                suffix="%"
-                onChange={(v) => set('passMarks', { ...d.passMarks, [String(level)]: Number(v) || 1 })}
+                max={600}
+                onChange={(v) => set('timeLimitMinutes', Number(v) || 1)}
                 w={160}
               />
-            ))}
-            <NumberInput
-              label={t('assessment.field.timeLimit')}
-              value={d.timeLimitMinutes}
-              min={1}
-              max={600}
-              onChange={(v) => set('timeLimitMinutes', Number(v) || 1)}
-              w={160}
-            />
-          </Group>
-          {err('passMarks') ? (
-            <Text c="red.8" size="sm" role="alert">
-              {err('passMarks')}
-            </Text>
-          ) : null}
+            </Group>
+            {err('passMarks') ? (
+              <Text c="red.8" size="sm" role="alert">
+                {err('passMarks')}
+              </Text>
+            ) : null}
+          </fieldset>
         </Paper>
         <Group align="flex-start" wrap="wrap">
           <NumberInput

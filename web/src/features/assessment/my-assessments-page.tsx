@@ -47,7 +47,7 @@ function AssessmentCard({ a }: { a: MyAssessment }) {
         {a.lastResult ? (
           <Text size="sm">
             {t('assessment.my.last', { percent: formatNumber(Math.round(a.lastResult.scaled * 100), lang) })}{' '}
-            <Anchor component={Link} to={`/attempts/${a.lastResult.attemptId}/result`}>
+            <Anchor component={Link} to={`/attempts/${a.lastResult.attemptId}/result`} underline="always">
               {t('assessment.my.seeResult')}
             </Anchor>
           </Text>
