@@ -5,7 +5,7 @@ import { queryRows } from '../server/src/db/client.js';
 import { assessmentItems, assessments, frameworks, roleGrants, sessions, users } from '../server/src/db/schema/index.js';
 import { randomToken, sha256 } from '../server/src/lib/crypto.js';
 import { upsertAnswer } from '../server/src/modules/assessment/attempts.repository.js';
-import { freshDatabase, type Measurement, machine, measureSql, report, startServer } from './lib.js';
+import { freshDatabase, type Measurement, machine, measureSql, openLoop, report, startServer, summarise } from './lib.js';
 
 /**
  * 2,000 candidates with an attempt in progress save answers at once: `saveAnswer` (PUT
@@ -146,8 +146,27 @@ async function measureAnswers(
       },
     },
   ];
-  const base = { url: baseUrl, connections, method: 'PUT' as const, requests, ...(rate ? { overallRate: rate } : {}) };
+  const base = { url: baseUrl, connections, method: 'PUT' as const, requests };
   await autocannon({ ...base, duration: 2 });
+  if (rate) {
+    // Evenly spaced answers, each counted from the instant it was due (see openLoop).
+    const run = await openLoop({
+      url: baseUrl,
+      rate,
+      duration: DURATION,
+      connections,
+      next: (i) => {
+        const w = work[(turn + i) % work.length];
+        return {
+          path: w.path,
+          method: 'PUT',
+          body: w.body,
+          headers: { cookie: w.cookie, 'x-csrf-token': w.csrf, 'content-type': 'application/json' },
+        };
+      },
+    });
+    return summarise(name, connections, DURATION, run.latencies, run.non2xx, run.errors);
+  }
   const latencies: number[] = [];
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {

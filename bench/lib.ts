@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -105,6 +106,67 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** One request of an open-loop run. */
+export interface OpenLoopRequest {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Open loop: requests start at evenly spaced instants (`rate` a second) whatever the answers do, over at most
+ * `connections` kept-alive sockets; a request waiting for a free socket waits on the clock, so each latency is
+ * counted from the instant it was due (no coordinated omission). autocannon's own rate limit starts every
+ * connection on the same timer, which sends bursts instead.
+ */
+export async function openLoop(opts: {
+  url: string;
+  rate: number;
+  duration: number;
+  connections: number;
+  next: (i: number) => OpenLoopRequest;
+}): Promise<{ latencies: number[]; non2xx: number; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+  const base = new URL(opts.url);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const send = (r: OpenLoopRequest, due: number) =>
+    new Promise<void>((resolve) => {
+      const req = http.request(
+        { agent, host: base.hostname, port: base.port, path: r.path, method: r.method ?? 'GET', headers: r.headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (!res.statusCode || res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      if (r.body) req.write(r.body);
+      req.end();
+    });
+  const total = Math.round(opts.rate * opts.duration);
+  const interval = 1000 / opts.rate;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(opts.next(i), due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { latencies, non2xx, errors };
+}
+
 /** Loads one endpoint with autocannon on loopback for a bounded time and reports exact percentiles of every response. */
 export async function measure(
   name: string,
@@ -148,6 +210,23 @@ export async function measure(
   };
   // A short warm-up so JIT and connection pools are steady before measuring.
   await autocannon({ ...base, duration: 2 });
+  if (opts.rate) {
+    const rate = opts.rate;
+    const headers = { ...opts.headers, ...(opts.body || bodies ? { 'content-type': 'application/json' } : {}) };
+    const run = await openLoop({
+      url: opts.url,
+      rate,
+      duration: opts.duration,
+      connections: opts.connections,
+      next: (i) => ({
+        path: paths?.length ? paths[i % paths.length] : new URL(opts.url).pathname,
+        method: opts.method ?? 'GET',
+        headers,
+        body: bodies?.length ? bodies[bodyTurn++ % bodies.length] : opts.body,
+      }),
+    });
+    return summarise(name, opts.connections, opts.duration, run.latencies, run.non2xx, run.errors);
+  }
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ ...base, duration: opts.duration }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -155,18 +234,30 @@ export async function measure(
       if (status < 200 || status >= 300) non2xx++;
     });
   });
+  return summarise(name, opts.connections, opts.duration, latencies, non2xx, result.errors);
+}
+
+/** Exact percentiles of every latency of a run, printed and returned as a table row. */
+export function summarise(
+  name: string,
+  connections: number,
+  duration: number,
+  latencies: number[],
+  non2xx: number,
+  errors: number,
+): Measurement {
   latencies.sort((a, b) => a - b);
   const m: Measurement = {
     name,
-    connections: opts.connections,
-    durationSeconds: opts.duration,
+    connections,
+    durationSeconds: duration,
     requests: latencies.length,
-    throughput: Math.round(latencies.length / opts.duration),
+    throughput: Math.round(latencies.length / duration),
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
     non2xx,
-    errors: result.errors,
+    errors,
   };
   console.log(`${name}: p50 ${m.p50} ms · p95 ${m.p95} ms · p99 ${m.p99} ms · ${m.throughput} req/s · non-2xx ${m.non2xx}`);
   return m;

@@ -752,6 +752,8 @@ export async function run() {
         'Issue targets: listPersonnel p95 ≤ 50 ms at 50 connections over 3,000,000 personnel; a 100,000-row import (validation + commit) in ≤ 30 s with the server under 500 MB.',
         ...notes,
         'HR holds agency_admin in 20 ministries, so every department, division and unit below is in scope; pages are 20 people in Thai name order, citizen IDs masked (decrypted and masked per row); totals exact from the roll-up, or counted up to 10,000 for text searches and position types.',
+        'Open-loop rows: autocannon spreads the rate over the 50 connections, each on its own timer, so requests arrive in bursts rather than evenly spaced.',
+        'Department pages read each agency of the subtree from the scope index when the subtree is small against the country (a department), and walk the name index otherwise (a ministry, the nation); text and position-type filters gather their matches once, for the count and the page.',
         'The baseline runs its two statements straight on PostgreSQL with 50 clients (no HTTP, no masking), so it is flattered.',
         'Server, database and load generator share the 2 cores.',
       ],
