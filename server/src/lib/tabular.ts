@@ -149,3 +149,17 @@ export async function* readTable(file: Spooled, opts: { onProgress?: (bytesRead:
     return; // the first worksheet only
   }
 }
+
+/** A sheet of a report workbook: bold, frozen header row, then one row per record. */
+export function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: { header: string; key: string; width: number }[],
+  rows: Record<string, unknown>[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  return ws;
+}

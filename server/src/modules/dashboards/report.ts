@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { DashboardView } from '../../../../common/contracts/dashboards.js';
 import { htmlToPdf } from '../../lib/pdf.js';
+import { addTableSheet } from '../../lib/tabular.js';
 import { escapeHtml as e, formatDateTh, sarabunFontCss } from '../../lib/thai-text.js';
 
 /** Names of target groups and skill areas (current framework) for the printed report. */
@@ -181,13 +182,8 @@ export async function renderDashboardXlsx(v: DashboardView, n: ReportNames): Pro
   wb.creator = 'Thaksa';
   const small = `<${n.minCellSize}`;
   const c = (x: number | null) => (x === null ? small : x);
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[], data: Record<string, unknown>[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns;
-    ws.getRow(1).font = { bold: true };
-    for (const d of data) ws.addRow(d);
-    return ws;
-  };
+  const sheet = (name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) =>
+    addTableSheet(wb, name, columns, rows);
   sheet(
     'summary',
     [

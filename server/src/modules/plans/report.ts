@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { type AgencyPlanView, MIX_TARGET } from '../../../../common/contracts/plans.js';
 import type { Db } from '../../db/client.js';
 import { htmlToPdf } from '../../lib/pdf.js';
+import { addTableSheet } from '../../lib/tabular.js';
 import { escapeHtml as e, formatDateTh, sarabunFontCss } from '../../lib/thai-text.js';
 import { currentFrameworkNames } from './repository.js';
 
@@ -155,13 +156,8 @@ export function renderPlanReportPdf(p: AgencyPlanView, l: ReportLabels, executab
 export async function renderPlanReportXlsx(p: AgencyPlanView, l: ReportLabels): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thaksa';
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[], data: Record<string, unknown>[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns;
-    ws.getRow(1).font = { bold: true };
-    for (const d of data) ws.addRow(d);
-    return ws;
-  };
+  const sheet = (name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) =>
+    addTableSheet(wb, name, columns, rows);
   sheet(
     'targets',
     [
