@@ -11,8 +11,10 @@ export const LOCK_KEYS = {
   /** Transaction lock that makes creating the default review rubric happen once. */
   rubricSeed: 7_314_159_269,
   /**
-   * Transaction locks (two-key form: this class id, then a 32-bit hash) that serialise the grouping of
-   * claims sharing a link or one of their longest words (factcheck `lockGroupingKeys`).
+   * Transaction locks (two-key form: this class id, then a 32-bit hash) that serialise the opening of claim
+   * groups among claims sharing a link or a word pair (factcheck `lockGrouping`).
    */
   claimGrouping: 731_416,
+  /** Transaction lock that serialises refreshes of the dashboard roll-ups (each batch adds differences). */
+  dashboardRefresh: 7_314_159_270,
 } as const;

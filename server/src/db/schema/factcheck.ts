@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { files } from './accreditation.js';
 
@@ -38,10 +38,8 @@ export const claimGroups = pgTable(
     searchVector: tsvector('search_vector'),
     /** The claim as reviewed, lower-cased, for the trigram fallback on typos. */
     searchText: text('search_text'),
-    /** The grouping key of the group's first claim: what a new claim is compared with. */
+    /** The grouping key of the group's first claim: what a new claim is compared with (its tokens: `claimGroupTokens`). */
     textKey: text('text_key'),
-    /** Hashes of the key's eight longest words (`claim_signature`): the indexed, bounded candidate look-up. */
-    signature: integer('signature').array().generatedAlwaysAs(sql`claim_signature(text_key)`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -54,8 +52,26 @@ export const claimGroups = pgTable(
     index('claim_groups_published_idx').on(t.publishedAt.desc()).where(sql`${t.status} = 'published'`),
     index('claim_groups_search_idx').using('gin', t.searchVector),
     index('claim_groups_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('claim_groups_signature_idx').using('gin', t.signature),
   ],
+);
+
+/**
+ * The grouping look-up's postings (decision 016): one row per grouping token of a group's key — the hashes of
+ * its pairs of neighbouring words (`claim_grouping_tokens`, SQL), kept by a trigger on `claim_groups`. A new
+ * claim reads the most recently created groups of each of its tokens, a bounded number whatever a token's
+ * frequency.
+ */
+export const claimGroupTokens = pgTable(
+  'claim_group_tokens',
+  {
+    token: integer('token').notNull(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => claimGroups.id, { onDelete: 'cascade' }),
+    /** Creation order: the look-up reads each token's newest groups first. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('claim_group_tokens_token_idx').on(t.token, t.seq.desc(), t.groupId), index('claim_group_tokens_group_idx').on(t.groupId)],
 );
 
 /** One request to check something: what a citizen or volunteer sent, in the group it was put in. */
@@ -72,7 +88,7 @@ export const claims = pgTable(
     link: text('link'),
     /** The link normalised (tracking parameters stripped, host lower-cased, shorteners resolved by host). */
     linkKey: text('link_key'),
-    /** The text as segmented words without function words, what grouping compares (pg_trgm). */
+    /** The text as segmented words without function words, what grouping compares (similarity.ts). */
     textKey: text('text_key').notNull(),
     imageFileId: uuid('image_file_id').references(() => files.id),
     platform: text('platform').notNull(),
@@ -88,7 +104,7 @@ export const claims = pgTable(
     uniqueIndex('claims_tracking_code_key').on(t.trackingCode),
     uniqueIndex('claims_challenge_nonce_key').on(t.challengeNonce),
     index('claims_group_idx').on(t.groupId, t.submittedAt),
-    index('claims_link_key_idx').on(t.linkKey),
+    index('claims_link_key_first_idx').on(t.linkKey, t.submittedAt),
     index('claims_submitter_idx').on(t.submitterUserId, t.submittedAt.desc()),
   ],
 );

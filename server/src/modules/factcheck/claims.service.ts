@@ -12,7 +12,7 @@ import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { groupingSignature, isSameClaim, textKey } from './similarity.js';
+import { isSameClaim, textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -75,19 +75,58 @@ function checkHuman(ctx: Ctx, body: SubmitClaimBody): string | null {
 
 /**
  * The group a new claim belongs in, or null for a new group: a claim with the same (normalised) link, or
- * the first candidate group (by shared signature words, indexed) that the word test says is the same claim.
+ * the first candidate group (by shared word pairs, indexed) that the word test says is the same claim.
  */
-export async function findGroupFor(tx: Db, key: string, link: string | null): Promise<string | null> {
-  const candidates = await repo.findGroupingCandidates(tx, key, link);
-  const byLink = candidates.find((c) => c.via_link);
-  if (byLink) return byLink.group_id;
-  return candidates.find((c) => isSameClaim(key, c.text_key))?.group_id ?? null;
+export async function findGroupFor(db: Db, key: string, link: string | null): Promise<string | null> {
+  const candidates = await repo.findGroupingCandidates(db, key, link);
+  const byLink = candidates.find((c) => c.viaLink);
+  if (byLink) return byLink.groupId;
+  return candidates.find((c) => isSameClaim(key, c.textKey))?.groupId ?? null;
+}
+
+const pgError = (e: unknown) => {
+  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  return { code: err?.cause?.code ?? err?.code, constraint: err?.cause?.constraint ?? err?.constraint };
+};
+/** The group a claim was put in was merged into another (and deleted) before the claim was stored. */
+const isMergedAway = (e: unknown) => pgError(e).code === '23503' && pgError(e).constraint === 'claims_group_id_claim_groups_id_fk';
+/** The challenge's nonce is already stored with another claim. */
+const isUsedChallenge = (e: unknown) => pgError(e).code === '23505' && pgError(e).constraint === 'claims_challenge_nonce_key';
+
+type NewClaim = Parameters<typeof repo.addClaim>[2];
+type Placed = { group_id: string; request_count: number; status: string };
+
+/**
+ * Puts a claim in the group of the same claim, or a new one; `withImage` stores its image in the same
+ * transaction and gives the file id. Most claims repeat one already grouped: they join its group in one
+ * statement, waiting for nobody. A claim that finds no group takes the grouping locks of its word pairs and
+ * link and looks again — a claim like it may have opened a group meanwhile — and only then opens one, so
+ * near-identical claims arriving together never open two groups (decision 016).
+ */
+async function placeClaim(ctx: Ctx, claim: NewClaim, sampleText: string, withImage?: (tx: Db) => Promise<string>): Promise<Placed> {
+  const key = claim.textKey;
+  const link = claim.linkKey ?? null;
+  let groupId = await findGroupFor(ctx.db, key, link);
+  if (!groupId) {
+    const opened = await ctx.db.transaction(async (tx) => {
+      await repo.lockGrouping(tx, key, link);
+      const meanwhile = await findGroupFor(tx, key, link);
+      if (meanwhile) return meanwhile;
+      return repo.openGroup(tx, { ...claim, imageFileId: withImage ? await withImage(tx) : null }, sampleText);
+    });
+    if (typeof opened !== 'string') return opened;
+    groupId = opened;
+  }
+  const into = groupId;
+  if (!withImage) return repo.addClaim(ctx.db, into, claim);
+  return ctx.db.transaction(async (tx) => repo.addClaim(tx, into, { ...claim, imageFileId: await withImage(tx) }));
 }
 
 /**
  * Takes a claim from anyone (anonymous callers answer the proof-of-work challenge; a honeypot field
  * catches form bots), stores its image like any uploaded file, puts it in the group of the same claim or
- * a new one, counts the request, and returns the tracking code. Rate-limited per address by the route.
+ * a new one (`placeClaim`), counts the request, and returns the tracking code. Rate-limited per address by
+ * the route. A challenge admits one claim: the unique index on its nonce says so.
  * The claim row is its own record (its facts cannot be changed, a trigger refuses it): submissions are not
  * appended to the audit chain, so citizens' submissions never queue behind its lock (decision 011).
  */
@@ -95,17 +134,24 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
   const nonce = checkHuman(ctx, body);
   const image = body.image ? checkImage(body.image) : null;
   const key = textKey(body.text) || body.text.normalize('NFC').toLowerCase().trim();
-  const link = linkKey(body.link);
-  return ctx.db.transaction(async (tx) => {
-    if (nonce && (await repo.isNonceUsed(tx, nonce))) {
-      throw AppError.conflict('claim.challenge_used', 'this challenge has already admitted a claim');
-    }
-    // Near-identical claims arriving together must not open two groups: they wait for each other here.
-    await repo.lockGroupingKeys(tx, groupingSignature(key, link));
-    let groupId = await findGroupFor(tx, key, link);
-    if (!groupId) groupId = (await repo.insertGroup(tx, { sampleText: body.text.slice(0, 2000), textKey: key })).id;
-    const file = image
-      ? await repo.insertFile(tx, {
+  const claim: NewClaim = {
+    trackingCode: newTrackingCode(),
+    text: body.text,
+    link: body.link ?? null,
+    linkKey: linkKey(body.link),
+    textKey: key,
+    platform: body.platform,
+    provinceCode: body.provinceCode,
+    submitterUserId: ctx.actor?.userId ?? null,
+    contactEmail: ctx.actor ? null : (body.contactEmail ?? null),
+    contactPhone: ctx.actor ? null : (body.contactPhone ?? null),
+    challengeNonce: nonce,
+  };
+  const withImage =
+    image &&
+    (async (tx: Db) =>
+      (
+        await repo.insertFile(tx, {
           ownerUserId: ctx.actor?.userId ?? null,
           kind: 'claim_image',
           filename: body.image?.filename?.slice(0, 200) || 'claim-image',
@@ -114,25 +160,21 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
           sha256: createHash('sha256').update(image).digest('hex'),
           content: image,
         })
-      : null;
-    const claim = await repo.insertClaim(tx, {
-      groupId,
-      trackingCode: newTrackingCode(),
-      text: body.text,
-      link: body.link ?? null,
-      linkKey: link,
-      textKey: key,
-      imageFileId: file?.id ?? null,
-      platform: body.platform,
-      provinceCode: body.provinceCode,
-      submitterUserId: ctx.actor?.userId ?? null,
-      contactEmail: ctx.actor ? null : (body.contactEmail ?? null),
-      contactPhone: ctx.actor ? null : (body.contactPhone ?? null),
-      challengeNonce: nonce,
-    });
-    const group = await repo.countRequest(tx, groupId, body.provinceCode, body.platform);
-    return { trackingCode: claim.trackingCode, groupId, requestCount: group.requestCount, status: group.status as ClaimStatus };
-  });
+      ).id);
+  const place = () => placeClaim(ctx, claim, body.text.slice(0, 2000), withImage || undefined);
+  try {
+    // A group merged away in the meantime: look again, once.
+    const placed = await place().catch((e) => (isMergedAway(e) ? place() : Promise.reject(e)));
+    return {
+      trackingCode: claim.trackingCode,
+      groupId: placed.group_id,
+      requestCount: placed.request_count,
+      status: placed.status as ClaimStatus,
+    };
+  } catch (e) {
+    if (isUsedChallenge(e)) throw AppError.conflict('claim.challenge_used', 'this challenge has already admitted a claim');
+    throw e;
+  }
 }
 
 /** Where a claim stands, for whoever holds its tracking code: its group's status and the verdict once published. */

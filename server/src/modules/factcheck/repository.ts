@@ -1,42 +1,75 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ListClaimsQuery, SearchFactChecksQuery } from '../../../../common/contracts/factcheck.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, preparedQuery, queryRows } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
-import { termHash } from '../../lib/rank-terms.js';
 
 export type GroupRow = typeof claimGroups.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
 
 const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
+/** How many of each token's most recently created groups the look-up reads; fewer groups make a pair uncommon. */
+const NEWEST_PER_TOKEN = 20;
+
 /**
- * Groups that may say the same as `key`, best first: the group of the first claim with the same link, then
- * up to `limit` groups sharing words of the key's signature (the eight longest words, GIN-indexed),
- * most shared first, then the most recently seen. Bounded whatever the number of claims.
+ * Groups that may say the same as a key, best first: the group of the first claim with the same link, then
+ * up to ten groups sharing grouping tokens with the key (`claim_grouping_tokens`: its word pairs), read from
+ * each token's `NEWEST_PER_TOKEN` most recently created groups — bounded however common a token is — and
+ * ranked by the tokens they share, each weighing one over the number of groups read for it (a pair few groups
+ * have says more than one that many have), then by how recently they were created (decision 016). A named
+ * prepared statement: it is planned once per connection.
  */
-export async function findGroupingCandidates(tx: Db, key: string, link: string | null, limit = 20) {
-  return queryRows<{ group_id: string; text_key: string; via_link: boolean }>(
-    tx,
-    sql`(select group_id, text_key, true as via_link from claims where ${link !== null} and link_key = ${link} order by submitted_at limit 1)
+const groupingCandidates = preparedQuery((db) =>
+  db
+    .select({ groupId: sql<string>`c.group_id`, textKey: sql<string>`c.text_key`, viaLink: sql<boolean>`c.via_link` })
+    .from(
+      sql`(
+        with hits as (
+          select h.group_id, h.seq, h.readers from unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) q(token)
+          cross join lateral (
+            select p.group_id, p.seq, count(*) over () as readers from (
+              select group_id, seq from claim_group_tokens where token = q.token order by seq desc nulls last limit ${sql.raw(String(NEWEST_PER_TOKEN))}
+            ) p
+          ) h
+        ), best as (
+          select group_id, sum(1.0 / readers) as score, max(seq) as newest from hits group by group_id
+          order by score desc, newest desc limit 10
+        )
+        (select group_id, text_key, true as via_link, 0 as rank from claims
+          where link_key = ${sql.placeholder('link')}::text order by submitted_at limit 1)
         union all
-        (select g.id, g.text_key, false from claim_groups g
-          where g.signature && claim_signature(${key})
-          order by (select count(*) from unnest(g.signature) s where s = any(claim_signature(${key}))) desc, g.last_seen_at desc
-          limit ${limit})`,
-  );
+        (select g.id, g.text_key, false, row_number() over (order by best.score desc, best.newest desc)
+          from best join claim_groups g on g.id = best.group_id)
+      ) as c`,
+    )
+    .orderBy(sql`c.rank`)
+    .prepare('factcheck_grouping_candidates'),
+);
+
+export async function findGroupingCandidates(db: Db, key: string, link: string | null) {
+  return groupingCandidates(db).execute({ key, link });
 }
 
 /**
- * Serialises grouping among claims with a common signature (`groupingSignature`): one transaction lock
- * per name, hashed to 32 bits under the grouping class id, taken in sorted order so none can deadlock.
+ * Serialises the opening of groups among claims that could be the same: one transaction lock per uncommon
+ * grouping token of the key — a word pair fewer than `NEWEST_PER_TOKEN` groups have; every token when none is
+ * uncommon — and one for the normalised link, under the grouping class id, taken in ascending order so none
+ * can deadlock. Near-identical claims share their uncommon pairs and wait for each other; claims that only
+ * share common phrases do not (decision 016).
  */
-export async function lockGroupingKeys(tx: Db, names: readonly string[]) {
-  const hashes = [...new Set(names.map(termHash))].sort((a, b) => a - b);
-  if (hashes.length === 0) return;
+export async function lockGrouping(tx: Db, key: string, link: string | null) {
+  const linkToken = link === null ? sql`'{}'::int[]` : sql`array[hashtext(${`link:${link}`})]`;
   // One round trip: the locks are taken row by row in the sorted order of the subquery.
   await tx.execute(
-    sql`select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, h)) from (select unnest(${`{${hashes.join(',')}}`}::int[]) as h order by 1) s`,
+    sql`with tokens as (
+          select t, (select count(*) from (select from claim_group_tokens p where p.token = t limit ${NEWEST_PER_TOKEN}) s) as groups
+          from unnest(claim_grouping_tokens(${key})) t
+        ), locked as (
+          select t from tokens where groups < ${NEWEST_PER_TOKEN} or not exists (select from tokens where groups < ${NEWEST_PER_TOKEN})
+          union select unnest(${linkToken})
+        )
+        select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, t)) from (select t from locked order by t) s`,
   );
 }
 
@@ -60,25 +93,43 @@ export async function findFile(db: Db, id: string) {
   return f;
 }
 
-export async function isNonceUsed(tx: Db, nonce: string): Promise<boolean> {
-  const [row] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.challengeNonce, nonce)).limit(1);
-  return !!row;
+const claimColumns = sql.raw(`group_id, tracking_code, text, link, link_key, text_key, image_file_id, platform, province_code,
+  submitter_user_id, contact_email, contact_phone, challenge_nonce`);
+
+type NewClaim = Omit<typeof claims.$inferInsert, 'groupId'>;
+
+/** The values of a new claim after its group id, in the order of `claimColumns`. */
+const claimValues = (c: NewClaim) =>
+  sql`${c.trackingCode}, ${c.text}, ${c.link ?? null}, ${c.linkKey ?? null}, ${c.textKey}, ${c.imageFileId ?? null}, ${c.platform},
+      ${c.provinceCode}, ${c.submitterUserId ?? null}, ${c.contactEmail ?? null}, ${c.contactPhone ?? null}, ${c.challengeNonce ?? null}`;
+
+/** A new claim in a group, counted there (where and when it was seen), in one statement. Returns the group after. */
+export async function addClaim(db: Db, groupId: string, c: NewClaim) {
+  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
+    db,
+    sql`with c as (insert into claims (${claimColumns}) values (${groupId}, ${claimValues(c)}) returning group_id, platform, province_code)
+        update claim_groups g set request_count = g.request_count + 1,
+          provinces = case when c.province_code = any(g.provinces) then g.provinces else array_append(g.provinces, c.province_code) end,
+          platforms = case when c.platform = any(g.platforms) then g.platforms else array_append(g.platforms, c.platform) end,
+          last_seen_at = now(), updated_at = now()
+        from c where g.id = c.group_id
+        returning g.id as group_id, g.request_count, g.status`,
+  );
+  return row;
 }
 
-/** One more request in a group: count, where and when it was seen. Returns the group after. */
-export async function countRequest(tx: Db, groupId: string, province: string, platform: string) {
-  const [g] = await tx
-    .update(claimGroups)
-    .set({
-      requestCount: sql`${claimGroups.requestCount} + 1`,
-      provinces: sql`case when ${province} = any(${claimGroups.provinces}) then ${claimGroups.provinces} else array_append(${claimGroups.provinces}, ${province}::text) end`,
-      platforms: sql`case when ${platform} = any(${claimGroups.platforms}) then ${claimGroups.platforms} else array_append(${claimGroups.platforms}, ${platform}::text) end`,
-      lastSeenAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(claimGroups.id, groupId))
-    .returning();
-  return g;
+/** A new group for a claim and the claim in it, counted, in one statement (its tokens come from a trigger). */
+export async function openGroup(db: Db, c: NewClaim, sampleText: string) {
+  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
+    db,
+    sql`with g as (
+          insert into claim_groups (sample_text, text_key, request_count, provinces, platforms)
+          values (${sampleText}, ${c.textKey}, 1, array[${c.provinceCode}::text], array[${c.platform}::text])
+          returning id, request_count, status
+        ), c as (insert into claims (${claimColumns}) select g.id, ${claimValues(c)} from g)
+        select id as group_id, request_count, status from g`,
+  );
+  return row;
 }
 
 /** Recounts a group from its claims (after a merge or a split). */

@@ -4,8 +4,9 @@ import { segmentWords } from '../../lib/thai-search.js';
  * When two claims say the same thing (decision 011). Both texts are cut into words by the catalogue's
  * segmenter (`segmentWords`: whitespace first, then ICU's Thai dictionary), words that carry no claim
  * (function words, "share this", polite particles) dropped. The database finds candidate groups by the
- * hashes of the key's longest words (`claim_signature`, GIN-indexed, at most twenty); the application then
- * decides with word overlap, the threshold fixed by the near-duplicate test set (`grouping.test.ts`).
+ * hashes of the key's word pairs (`claim_grouping_tokens`, which mirrors `features`: two keys this test calls
+ * the same always share a pair, decision 016); the application then decides with word overlap, the threshold
+ * fixed by the near-duplicate test set (`grouping.test.ts`).
  */
 
 /** Words that appear in every forwarded message whatever it claims. */
@@ -77,7 +78,10 @@ export const SAME_CLAIM_DICE = 0.65;
 export const SAME_CLAIM_CONTAINMENT = 0.8;
 const MIN_FEATURES_FOR_CONTAINMENT = 10;
 
-/** Words and pairs of neighbouring words: pairs keep apart claims that share words but say other things. */
+/**
+ * Words and pairs of neighbouring words: pairs keep apart claims that share words but say other things.
+ * `claim_grouping_tokens` (SQL) computes the same features: change both together.
+ */
 function features(key: string): Set<string> {
   const words = key.split(' ').filter(Boolean);
   const out = new Set(words);
@@ -100,16 +104,4 @@ export function keySimilarity(a: string, b: string): { dice: number; containment
 export function isSameClaim(a: string, b: string): boolean {
   const { dice, containment, smaller } = keySimilarity(a, b);
   return dice >= SAME_CLAIM_DICE || (smaller >= MIN_FEATURES_FOR_CONTAINMENT && containment >= SAME_CLAIM_CONTAINMENT);
-}
-
-/**
- * What two claims about the same thing share, as lock names for grouping: the normalised link and the three
- * longest words of the grouping key. Two claims the word test puts together share most of their words, so
- * their longest words meet; claims submitted at the same instant that share one of these wait for each
- * other, and the second then finds the first's group. Sorted, so transactions take them in one order.
- */
-export function groupingSignature(key: string, link: string | null): string[] {
-  const words = [...new Set(key.split(' ').filter((w) => w.length >= 2))];
-  words.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  return [...new Set([...(link ? [`link:${link}`] : []), ...words.slice(0, 3).map((w) => `word:${w}`)])].sort();
 }
