@@ -36,7 +36,7 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
         await tx
           .transaction(async (sp) => {
             const dashboards = await refreshDashboards(sp);
-            if (dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
+            if (dashboards.people + dashboards.agencies > 0) log.info({ dashboards }, 'dashboard roll-ups brought up to date');
             const monthlyReports = await queueMonthlyReports(sp, config);
             if (monthlyReports > 0) log.info({ monthlyReports }, 'monthly dashboard reports queued');
           })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies } from './org.js';
 
@@ -38,8 +38,9 @@ const factColumns = () => ({
 });
 
 /**
- * Roll-up of an agency's own people (decision 013): one row per agency × fiscal year × target group,
- * recomputed from the base tables for agencies marked dirty by triggers (`dashboard_dirty`).
+ * Roll-up of an agency's own people (decision 014): one row per agency × fiscal year × target group, the sum
+ * of its people's rows in `dashboard_person_facts` (kept by adding each refreshed person's difference) and
+ * its active personnel from `person_rollup`.
  */
 export const dashboardOwnFacts = pgTable('dashboard_own_facts', factColumns(), (t) => [
   primaryKey({ columns: [t.agencyId, t.fiscalYear, t.targetGroupCode] }),
@@ -77,10 +78,63 @@ export const dashboardTreeLevels = pgTable('dashboard_tree_levels', levelColumns
   primaryKey({ columns: [t.agencyId, t.fiscalYear, t.targetGroupCode, t.skillAreaCode, t.level] }),
 ]);
 
-/** Agencies whose own roll-up rows are out of date; triggers on the base tables add them, the refresh job takes them. */
-export const dashboardDirty = pgTable('dashboard_dirty', {
-  agencyId: uuid('agency_id').primaryKey(),
-  markedAt: ts('marked_at').notNull().defaultNow(),
+/**
+ * What each person adds to the roll-ups, per fiscal year (decision 014): kept so that a refresh can take a
+ * person's old contribution away and add the new one, with the agency and target group it was counted in.
+ * Every measure is per person (a learner counts 1), so the agencies' figures are sums of these rows.
+ */
+export const dashboardPersonFacts = pgTable(
+  'dashboard_person_facts',
+  {
+    personId: uuid('person_id').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    targetGroupCode: text('target_group_code').notNull(),
+    learner: smallint('learner').notNull().default(0),
+    completions: integer('completions').notNull().default(0),
+    hoursFormal: hours('hours_formal'),
+    hoursOnTheJob: hours('hours_on_the_job'),
+    hoursCoaching: hours('hours_coaching'),
+    selfAssessed: smallint('self_assessed').notNull().default(0),
+    tested: smallint('tested').notNull().default(0),
+    passed: smallint('passed').notNull().default(0),
+    assessed: smallint('assessed').notNull().default(0),
+    idps: integer('idps').notNull().default(0),
+    idpsApproved: integer('idps_approved').notNull().default(0),
+    idpsCompleted: integer('idps_completed').notNull().default(0),
+  },
+  (t) => [index('dashboard_person_facts_person_idx').on(t.personId)],
+);
+
+/** Each person's assessed level by skill area at the start and the end of each fiscal year (null: none yet). */
+export const dashboardPersonLevels = pgTable(
+  'dashboard_person_levels',
+  {
+    personId: uuid('person_id').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    skillAreaCode: text('skill_area_code').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    targetGroupCode: text('target_group_code').notNull(),
+    levelStart: smallint('level_start'),
+    levelEnd: smallint('level_end'),
+  },
+  (t) => [index('dashboard_person_levels_person_idx').on(t.personId)],
+);
+
+/**
+ * People whose contribution may have changed, appended by triggers on learning records, self-assessments,
+ * development plans, personnel and accounts; the refresh takes them in order. Append-only, so a writer never
+ * waits for a refresh in progress.
+ */
+export const dashboardDirtyPersons = pgTable('dashboard_dirty_persons', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  personId: uuid('person_id').notNull(),
+});
+
+/** Agencies whose personnel or place in the tree changed (their subtree rows are recomputed); append-only too. */
+export const dashboardDirtyAgencies = pgTable('dashboard_dirty_agencies', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  agencyId: uuid('agency_id').notNull(),
 });
 
 /** One row: when the roll-ups were last brought up to date (the "as of" shown) and for which current fiscal year. */

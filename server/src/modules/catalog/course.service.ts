@@ -7,7 +7,7 @@ import { todayInBangkok } from '../../lib/thai-text.js';
 import { canManageRuns, canRate, hrAgencyIds } from './policy.js';
 import { presentEntrySummary, presentRun } from './present.js';
 import * as repo from './repository.js';
-import { cacheIn, type ResultCache } from './result-cache.js';
+import { cacheIn, type ResultCache } from '../../lib/result-cache.js';
 import { catalogVersion } from './search.repository.js';
 import { frameworkLabels } from './service.js';
 

@@ -6,7 +6,7 @@ import type { Ctx } from '../../lib/context.js';
 import { highlight, queryTokens } from '../../lib/thai-search.js';
 import { getFramework } from '../framework/service.js';
 import { presentEntrySummary } from './present.js';
-import { cacheIn, type ResultCache } from './result-cache.js';
+import { cacheIn, type ResultCache } from '../../lib/result-cache.js';
 import * as repo from './search.repository.js';
 
 const searchCaches = new WeakMap<object, ResultCache<SearchResult>>();

@@ -292,8 +292,129 @@ describe('roll-ups follow the base tables', () => {
     const [key] = await queryRows<{ tree_key: string }>(db, sql`select tree_key from agencies where id = ${tree.id('M1')}`);
     const m1 = (await get(execM1, `agencyId=${tree.id('M1')}&fiscalYear=${fy}`)).body;
     expect(toFigures(m1)).toEqual(await naiveFigures(db, key.tree_key, fy, null));
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dashboard_dirty`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db,
+      sql`select ((select count(*) from dashboard_dirty_persons) + (select count(*) from dashboard_dirty_agencies))::int as n`,
+    );
     expect(n).toBe(0);
+  });
+});
+
+/** Every non-zero row of the agency roll-ups, in one order (differences may leave rows at zero behind). */
+async function rollupSnapshot() {
+  const db = t.database.db;
+  const measures = sql.raw(
+    'personnel, learners, completions, hours_formal::float8 as hf, hours_on_the_job::float8 as ho, hours_coaching::float8 as hc, self_assessed, tested, passed, assessed, idps, idps_approved, idps_completed',
+  );
+  const nonZero = sql.raw(
+    'personnel <> 0 or learners <> 0 or completions <> 0 or hours_formal <> 0 or hours_on_the_job <> 0 or hours_coaching <> 0 or self_assessed <> 0 or tested <> 0 or passed <> 0 or assessed <> 0 or idps <> 0 or idps_approved <> 0 or idps_completed <> 0',
+  );
+  return {
+    own: await queryRows(
+      db,
+      sql`select agency_id, agency_key, fiscal_year, target_group_code, ${measures} from dashboard_own_facts where ${nonZero} order by 1, 3, 4`,
+    ),
+    tree: await queryRows(
+      db,
+      sql`select agency_id, agency_key, fiscal_year, target_group_code, ${measures} from dashboard_tree_facts where ${nonZero} order by 1, 3, 4`,
+    ),
+    ownLevels: await queryRows(
+      db,
+      sql`select agency_id, agency_key, fiscal_year, target_group_code, skill_area_code, level, people_start, people_end
+          from dashboard_own_levels where people_start <> 0 or people_end <> 0 order by 1, 3, 4, 5, 6`,
+    ),
+    treeLevels: await queryRows(
+      db,
+      sql`select agency_id, agency_key, fiscal_year, target_group_code, skill_area_code, level, people_start, people_end
+          from dashboard_tree_levels where people_start <> 0 or people_end <> 0 order by 1, 3, 4, 5, 6`,
+    ),
+  };
+}
+
+/** The roll-ups built from nothing: everything emptied, everyone queued, one refresh. */
+async function rebuildSnapshot() {
+  const db = t.database.db;
+  await db.execute(sql`truncate dashboard_own_facts, dashboard_tree_facts, dashboard_own_levels, dashboard_tree_levels,
+                                dashboard_person_facts, dashboard_person_levels`);
+  await db.execute(sql`insert into dashboard_dirty_persons (person_id) select id from persons`);
+  await db.execute(sql`insert into dashboard_dirty_agencies (agency_id) select id from agencies`);
+  const result = await refreshDashboards(db, { maxBatches: 1000 });
+  expect(result.remaining).toBe(0);
+  return rollupSnapshot();
+}
+
+describe('roll-ups kept by differences', () => {
+  it('equal a rebuild from nothing after every kind of change, moves of agencies included', async () => {
+    const db = t.database.db;
+    const admin = await clientAs(t, 'system_admin');
+    const [a, b, c, d] = people.filter((p) => p.agency === 'D1-A' || p.agency === 'D1-B-U');
+    // A self-assessment with a level, a later test that overrides it, and a record of last year.
+    const [sa] = await db
+      .insert(selfAssessments)
+      .values({ userId: a.userId, frameworkId, ratings: {}, submittedAt: inYear(fy, 2) })
+      .returning();
+    await db
+      .insert(selfAssessmentLevels)
+      .values({ selfAssessmentId: sa.id, skillAreaCode: 'DG', userId: a.userId, level: 3, at: inYear(fy, 2) });
+    await db
+      .insert(learningRecords)
+      .values([attempt(a.userId, inYear(fy, 4), true, { DG: 1, DT: 2 }), completion(b.userId, inYear(fy - 1, 6), 4)]);
+    // A plan approved, a target group changed, an account unlinked from its person.
+    await db
+      .insert(developmentPlans)
+      .values({ personId: c.id, userId: c.userId, fiscalYear: fy - 1, frameworkId, targetGroupCode: c.group, state: 'approved' });
+    await db.update(persons).set({ targetGroupCode: 'EXECUTIVE' }).where(eq(persons.id, b.id));
+    await db.update(users).set({ personId: null }).where(eq(users.id, d.userId));
+    await refreshDashboards(db);
+    expect(await rollupSnapshot()).toEqual(await rebuildSnapshot());
+
+    // A unit with its people moves to another ministry, then back; a self-assessment level is withdrawn.
+    const move = (parent: string) =>
+      admin.request({ method: 'POST', url: `/api/agencies/${tree.id('D1-B-U')}/move`, payload: { parentId: tree.id(parent) } });
+    expect((await move('D3')).statusCode).toBe(200);
+    await db.delete(selfAssessmentLevels).where(eq(selfAssessmentLevels.selfAssessmentId, sa.id));
+    await refreshDashboards(db);
+    const moved = await rollupSnapshot();
+    expect(moved).toEqual(await rebuildSnapshot());
+    const [m2] = await queryRows<{ tree_key: string }>(db, sql`select tree_key from agencies where id = ${tree.id('M2')}`);
+    const execM2 = await clientAs(t, { role: 'agency_executive', scopeId: tree.id('M2') });
+    const m2View = (await get(execM2, `agencyId=${tree.id('M2')}&fiscalYear=${fy}`)).body;
+    expect(toFigures(m2View)).toEqual(await naiveFigures(db, m2.tree_key, fy, null));
+    expect((await move('D1-B')).statusCode).toBe(200);
+    await db.update(users).set({ personId: d.id }).where(eq(users.id, d.userId));
+    await db.update(persons).set({ targetGroupCode: b.group }).where(eq(persons.id, b.id));
+    await refreshDashboards(db);
+    expect(await rollupSnapshot()).toEqual(await rebuildSnapshot());
+    const negative = await queryRows(
+      db,
+      sql`select 1 from dashboard_tree_facts where learners < 0 or completions < 0 or tested < 0 or assessed < 0
+          union all select 1 from dashboard_tree_levels where people_start < 0 or people_end < 0`,
+    );
+    expect(negative).toEqual([]);
+  });
+
+  it('drop the oldest year and carry levels into the new one when the fiscal year turns', async () => {
+    const db = t.database.db;
+    const nextYear = new Date(Date.UTC(fy - 543, 9, 2)); // 2 October: fiscal year fy + 1
+    const result = await refreshDashboards(db, { now: nextYear, maxBatches: 1000 });
+    expect(result.remaining).toBe(0);
+    const [years] = await queryRows<{ min: number; max: number }>(
+      db,
+      sql`select min(fiscal_year)::int as min, max(fiscal_year)::int as max from dashboard_person_levels`,
+    );
+    expect(years.max).toBe(fy + 1);
+    expect(years.min).toBeGreaterThanOrEqual(fy + 1 - 4);
+    // Everyone assessed by the end of this year starts the next one at that level.
+    const [carried] = await queryRows<{ end_now: number; start_next: number }>(
+      db,
+      sql`select (select coalesce(sum(people_end), 0) from dashboard_own_levels where fiscal_year = ${fy})::int as end_now,
+                 (select coalesce(sum(people_start), 0) from dashboard_own_levels where fiscal_year = ${fy + 1})::int as start_next`,
+    );
+    expect(carried.start_next).toBeGreaterThan(0);
+    expect(carried.start_next).toBe(carried.end_now);
+    // Back to the real year for the tests after this one.
+    await db.execute(sql`update dashboard_refresh_state set current_fiscal_year = ${fy}`);
+    await rebuildSnapshot();
   });
 });
 

@@ -2,6 +2,7 @@ import type { DashboardQuery, DashboardView } from '../../../../common/contracts
 import { AppError } from '../../../../common/errors.js';
 import { authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
+import { cacheIn, type ResultCache } from '../../lib/result-cache.js';
 import { fiscalYearOf } from '../accreditation/fiscal-year.js';
 import { findAgenciesByIds, findAgency } from '../people/agencies.repository.js';
 import { getAgencyPlan } from '../plans/service.js';
@@ -14,6 +15,8 @@ import { suppressor } from './privacy.js';
 import { YEARS_KEPT } from './refresh.js';
 import * as repo from './repository.js';
 
+/** Scopes whose figures each instance keeps (a nation or department is some tens of kilobytes). */
+const SCOPE_CACHE_ENTRIES = 1000;
 /** Rows of the monitoring table at most (a department rarely has more units than this). */
 const MAX_CHILDREN = 1000;
 
@@ -45,28 +48,15 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     ]);
   }
   const group = q.targetGroup ?? null;
-  const scope = agency ? { id: agency.id, treeKey: agency.treeKey } : null;
   const national = nationalParts(db, fy, group);
-  const [minCellSize, matrix, byGroup, levels, children, state, plansByState, cohorts, ownPlanId, ancestors, volunteers, accreditation] =
-    await Promise.all([
-      getSetting(db, 'dashboards.minCellSize'),
-      national.matrix,
-      repo.scopeFactsByGroup(db, scope, fy, group),
-      repo.scopeLevels(db, scope, fy, group),
-      repo.childRows(db, scope, fy, group, MAX_CHILDREN),
-      repo.refreshState(db),
-      repo.plansByState(db, scope, fy),
-      repo.cohortFigures(db, scope, fy),
-      agency ? repo.ownPlanId(db, agency.id, fy) : Promise.resolve(null),
-      agency
-        ? findAgenciesByIds(
-            db,
-            agency.path.split('/').filter((x) => x && x !== agency.id),
-          )
-        : Promise.resolve([]),
-      agency ? Promise.resolve(null) : national.volunteers,
-      national.accreditation,
-    ]);
+  const [minCellSize, matrix, state, accreditation] = await Promise.all([
+    getSetting(db, 'dashboards.minCellSize'),
+    national.matrix,
+    repo.refreshState(db),
+    national.accreditation,
+  ]);
+  const { byGroup, levels, children, plansByState, cohorts, ownPlanId, ancestors } = await scopeFigures(ctx, agency, fy, group, state);
+  const volunteers = agency ? null : await national.volunteers;
   const scopeSuppressed = depthOf(agency) > viewerDepth(actor, agency);
   const s = suppressor(scopeSuppressed, minCellSize);
   const below = suppressor(true, minCellSize);
@@ -110,6 +100,47 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       : null,
     children: monitoringRows(children, below),
   };
+}
+
+type Agency = NonNullable<Awaited<ReturnType<typeof findAgency>>>;
+type RefreshState = Awaited<ReturnType<typeof repo.refreshState>>;
+const scopeCaches = new WeakMap<object, ResultCache<Promise<Awaited<ReturnType<typeof readScope>>>>>();
+
+/**
+ * What a dashboard shows of its scope, the same for every reader: roll-up rows, the agencies below, plans and
+ * cohorts. Read once per refresh of the roll-ups (its time is the version), so every figure of the page is as
+ * of the time it shows, and readers of the same scope after that share one read.
+ */
+function scopeFigures(ctx: Ctx, agency: Agency | null, fy: number, group: string | null, state: RefreshState | undefined) {
+  const cache = cacheIn(scopeCaches, ctx.config, SCOPE_CACHE_ENTRIES);
+  const key = `${agency?.id ?? 'nation'}|${fy}|${group ?? ''}`;
+  const version = state ? new Date(state.refreshed_at).getTime() : 0;
+  const hit = cache.get(key, version);
+  if (hit) return hit;
+  const value = readScope(ctx.db, agency, fy, group);
+  cache.set(key, version, value);
+  // A failed read is not kept.
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+async function readScope(db: Ctx['db'], agency: Agency | null, fy: number, group: string | null) {
+  const scope = agency ? { id: agency.id, treeKey: agency.treeKey } : null;
+  const [byGroup, levels, children, plansByState, cohorts, ownPlanId, ancestors] = await Promise.all([
+    repo.scopeFactsByGroup(db, scope, fy, group),
+    repo.scopeLevels(db, scope, fy, group),
+    repo.childRows(db, scope, fy, group, MAX_CHILDREN),
+    repo.plansByState(db, scope, fy),
+    repo.cohortFigures(db, scope, fy),
+    agency ? repo.ownPlanId(db, agency.id, fy) : Promise.resolve(null),
+    agency
+      ? findAgenciesByIds(
+          db,
+          agency.path.split('/').filter((x) => x && x !== agency.id),
+        )
+      : Promise.resolve([]),
+  ]);
+  return { byGroup, levels, children, plansByState, cohorts, ownPlanId, ancestors };
 }
 
 /** The scope agency's own plan with progress per target, through the plans module (which checks the reader may see it). */

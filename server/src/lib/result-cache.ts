@@ -1,9 +1,10 @@
-import type { Ctx } from '../../lib/context.js';
+import type { Ctx } from './context.js';
 
 /**
- * Catalogue answers kept per instance and keyed by the catalogue's version: any change to any entry (a
- * decision, a run, a rating, an import) moves the version, so a cached answer is never older than the data,
- * on any instance. Only answers that are the same for every caller are kept.
+ * Answers kept per instance, least recently used first out, each under the version of the data it was read
+ * from (the catalogue's version, the dashboards' last refresh): when the data moves on, the answer is read
+ * again, so a cached answer is never older than the data, on any instance. Only answers that are the same
+ * for every caller are kept.
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();
@@ -19,6 +20,10 @@ export class ResultCache<T> {
     return hit.value;
   }
 
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+
   set(key: string, version: number, value: T) {
     if (this.capacity === 0) return;
     this.entries.set(key, { version, value });
@@ -26,11 +31,15 @@ export class ResultCache<T> {
   }
 }
 
-/** One cache per configuration (an instance has one; tests build several apps in a process). */
-export function cacheIn<T>(caches: WeakMap<object, ResultCache<T>>, config: Ctx['config']): ResultCache<T> {
+/** One cache per configuration (an instance has one; tests build several apps in a process), of `capacity` answers. */
+export function cacheIn<T>(
+  caches: WeakMap<object, ResultCache<T>>,
+  config: Ctx['config'],
+  capacity = config.SEARCH_CACHE_ENTRIES,
+): ResultCache<T> {
   let cache = caches.get(config);
   if (!cache) {
-    cache = new ResultCache<T>(config.SEARCH_CACHE_ENTRIES);
+    cache = new ResultCache<T>(capacity);
     caches.set(config, cache);
   }
   return cache;
