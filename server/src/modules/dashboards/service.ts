@@ -36,7 +36,6 @@ export async function resolveScope(ctx: Ctx, agencyId: string | undefined) {
  * learning records; counts of people below the reader's own agency level are suppressed when small.
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<DashboardView> {
-  const agency = await resolveScope(ctx, q.agencyId);
   const actor = requireActor(ctx);
   const db = ctx.db;
   const current = fiscalYearOf(Date.now());
@@ -49,7 +48,9 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   }
   const group = q.targetGroup ?? null;
   const national = nationalParts(db, fy, group);
-  const [minCellSize, matrix, state, accreditation] = await Promise.all([
+  // The scope is checked while the small reads every page needs are on their way.
+  const [agency, minCellSize, matrix, state, accreditation] = await Promise.all([
+    resolveScope(ctx, q.agencyId),
     getSetting(db, 'dashboards.minCellSize'),
     national.matrix,
     repo.refreshState(db),
