@@ -63,6 +63,8 @@ describe('protectCitizenId', () => {
   it('returns a lookup hash, a ciphertext and the last digit, and never the ID in clear', () => {
     const p = protectCitizenId(SECRET, id);
     expect(p.last).toBe(id[12]);
+    expect(p.masked).toBe(`${id[0]}-${id.slice(1, 5)}-xxxxx-xx-${id[12]}`);
+    expect(p.masked).toBe(maskedCitizenId(SECRET, p.cipher));
     expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(p.hash).toBe(citizenIdLookupHash(SECRET, id));
     expect(p.cipher).not.toContain(id);

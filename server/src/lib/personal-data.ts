@@ -2,11 +2,15 @@ import { isValidThaiId, maskThaiId } from '../../../common/citizen-id.js';
 import { AppError } from '../../../common/errors.js';
 import { decrypt, deriveKey, encrypt, hmac } from './crypto.js';
 
-/** How a citizen ID is stored (PDPA): a keyed hash to find it, a ciphertext to show it, and the check digit for display hints. */
+/**
+ * How a citizen ID is stored (PDPA): a keyed hash to find it, a ciphertext to show it, the check digit for display
+ * hints, and the masked form every list shows (first five digits and the check digit), so lists need not decrypt.
+ */
 export interface ProtectedCitizenId {
   hash: string;
   cipher: string;
   last: string;
+  masked: string;
 }
 
 interface Keys {
@@ -47,7 +51,7 @@ function validated(raw: string, path: string): string {
 export function protectCitizenId(secret: string, raw: string, path = 'citizenId'): ProtectedCitizenId {
   const id = validated(raw, path);
   const keys = keysFor(secret);
-  return { hash: hmac(keys.hashKey, id), cipher: encrypt(keys.encKey, id), last: id[12] };
+  return { hash: hmac(keys.hashKey, id), cipher: encrypt(keys.encKey, id), last: id[12], masked: maskThaiId(id) };
 }
 
 /** The keyed hash that finds a stored person by citizen ID without decrypting anything. */

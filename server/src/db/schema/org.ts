@@ -47,6 +47,12 @@ export const persons = pgTable(
     citizenIdHash: text('citizen_id_hash').notNull(),
     citizenIdCipher: text('citizen_id_cipher').notNull(),
     citizenIdLast: text('citizen_id_last').notNull(),
+    /**
+     * The masked form lists show (`1-2345-xxxxx-xx-1`: the first five digits and the check digit), written with the
+     * ciphertext so a page of people is shown without decrypting each ID. Null for rows written before it existed
+     * (those are masked by decrypting).
+     */
+    citizenIdMasked: text('citizen_id_masked'),
     titleTh: text('title_th').notNull(),
     firstNameTh: text('first_name_th').notNull(),
     lastNameTh: text('last_name_th').notNull(),
@@ -84,6 +90,11 @@ export const persons = pgTable(
     // both carry the scope and the filter cell, so rows outside either are skipped without reading the table.
     index('persons_scope_name_idx').on(sql`${t.agencyKey} collate "C"`, sql`${t.sortName} collate "C"`, t.id, t.cell),
     index('persons_name_scope_idx').on(sql`${t.sortName} collate "C"`, t.id, sql`${t.agencyKey} collate "C"`, t.cell),
+    // Lists narrowed to roll-up cells (target group × IT × status): per agency and cell, its matching people in
+    // name order; per cell in name order across a large subtree (a rare group nationally). The position type at
+    // the end lets a subtree's people of one type be gathered from the index alone.
+    index('persons_scope_cell_idx').on(sql`${t.agencyKey} collate "C"`, t.cell, sql`${t.sortName} collate "C"`, t.id, t.positionType),
+    index('persons_cell_name_idx').on(t.cell, sql`${t.sortName} collate "C"`, t.id, sql`${t.agencyKey} collate "C"`),
     index('persons_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

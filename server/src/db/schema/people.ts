@@ -100,6 +100,8 @@ export const personImportRows = pgTable(
     citizenHash: text('citizen_hash').notNull(),
     citizenCipher: text('citizen_cipher').notNull(),
     citizenLast: text('citizen_last').notNull(),
+    /** The masked form lists show (null for rows staged before it existed). */
+    citizenMasked: text('citizen_masked'),
     titleTh: text('title_th').notNull(),
     firstNameTh: text('first_name_th').notNull(),
     lastNameTh: text('last_name_th').notNull(),

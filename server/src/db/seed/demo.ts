@@ -485,6 +485,7 @@ async function insertPersons(db: Db, secret: string, plan: DemoPeoplePlan, agenc
       citizenIdHash: citizen.hash,
       citizenIdCipher: citizen.cipher,
       citizenIdLast: citizen.last,
+      citizenIdMasked: citizen.masked,
       titleTh: p.titleTh,
       firstNameTh: p.firstNameTh,
       lastNameTh: p.lastNameTh,

@@ -1,5 +1,5 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, preparedQuery, queryRows } from '../../db/client.js';
 import { agencies } from '../../db/schema/index.js';
 import { containsPattern } from '../../lib/like.js';
 
@@ -41,6 +41,22 @@ export async function listAgencies(db: Db, f: { q?: string; parentId?: string; w
 export async function findAgency(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<AgencyRow | undefined> {
   const q = db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
   const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** An agency by id as a named prepared statement: every personnel list looks its agency up first. */
+const agencyById = preparedQuery((db) =>
+  db
+    .select()
+    .from(agencies)
+    .where(eq(agencies.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('find_agency_by_id'),
+);
+
+/** `findAgency` for reads outside a transaction (the prepared statement belongs to the pool's handle). */
+export async function findAgencyToRead(db: Db, id: string): Promise<AgencyRow | undefined> {
+  const [row] = await agencyById(db).execute({ id });
   return row;
 }
 

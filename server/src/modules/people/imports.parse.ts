@@ -27,6 +27,7 @@ export interface StagedRow {
   citizen_hash: string;
   citizen_cipher: string;
   citizen_last: string;
+  citizen_masked: string;
   title_th: string;
   first_name_th: string;
   last_name_th: string;
@@ -129,6 +130,7 @@ export function parsePersonRow(
       citizen_hash: citizen.hash,
       citizen_cipher: citizen.cipher,
       citizen_last: citizen.last,
+      citizen_masked: citizen.masked,
       title_th: v.titleTh,
       first_name_th: v.firstNameTh,
       last_name_th: v.lastNameTh,

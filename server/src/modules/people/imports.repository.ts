@@ -136,6 +136,7 @@ const STAGED_COLUMNS = [
   'citizen_hash text',
   'citizen_cipher text',
   'citizen_last text',
+  'citizen_masked text',
   'title_th text',
   'first_name_th text',
   'last_name_th text',
@@ -327,10 +328,10 @@ export async function upsertPersonsFromStaging(
 ) {
   return queryRows<{ id: string; inserted: boolean; email: string; display_name: string }>(
     db,
-    sql`insert into persons as p (citizen_id_hash, citizen_id_cipher, citizen_id_last, title_th, first_name_th, last_name_th, title_en,
+    sql`insert into persons as p (citizen_id_hash, citizen_id_cipher, citizen_id_last, citizen_id_masked, title_th, first_name_th, last_name_th, title_en,
           first_name_en, last_name_en, email, position_th, position_type, position_level, agency_id, agency_key, target_group_code,
           target_group_source, is_it, employment_status, sort_name, search_text, supervisor_id)
-        select s.citizen_hash, s.citizen_cipher, s.citizen_last, s.title_th, s.first_name_th, s.last_name_th, s.title_en,
+        select s.citizen_hash, s.citizen_cipher, s.citizen_last, s.citizen_masked, s.title_th, s.first_name_th, s.last_name_th, s.title_en,
           s.first_name_en, s.last_name_en, s.email, s.position_th, s.position_type, s.position_level, a.id, a.tree_key,
           coalesce(s.target_group, s.suggested_group), case when s.target_group is null then 'suggested' else 'hr' end,
           s.is_it, s.employment_status, s.sort_name, s.search_text, sup.id
@@ -340,7 +341,7 @@ export async function upsertPersonsFromStaging(
         where s.import_id = ${importId} and s.row >= ${range.from} and s.row < ${range.to}
           and s.supervises = ${pass === 'supervisors'}
         on conflict (citizen_id_hash) do update set
-          citizen_id_cipher = excluded.citizen_id_cipher, title_th = excluded.title_th, first_name_th = excluded.first_name_th,
+          citizen_id_cipher = excluded.citizen_id_cipher, citizen_id_masked = excluded.citizen_id_masked, title_th = excluded.title_th, first_name_th = excluded.first_name_th,
           last_name_th = excluded.last_name_th, title_en = excluded.title_en, first_name_en = excluded.first_name_en,
           last_name_en = excluded.last_name_en, email = excluded.email, position_th = excluded.position_th,
           position_type = excluded.position_type, position_level = excluded.position_level, agency_id = excluded.agency_id,

@@ -89,6 +89,7 @@ export async function buildPerson(t: TestApp, agencyId: string, over: Partial<ty
       citizenIdHash: protectedId.hash,
       citizenIdCipher: protectedId.cipher,
       citizenIdLast: protectedId.last,
+      citizenIdMasked: protectedId.masked,
       positionTh,
       positionType,
       agencyId,

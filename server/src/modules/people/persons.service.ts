@@ -19,7 +19,7 @@ import { agencyScopes, canManagePeopleIn, canReadPeopleIn, canRevealCitizenIdIn,
 export async function resolveReadScope(ctx: Ctx, agencyId: string | undefined) {
   const actor = requireActor(ctx);
   if (agencyId) {
-    const agency = await agencyRepo.findAgency(ctx.db, agencyId);
+    const agency = await agencyRepo.findAgencyToRead(ctx.db, agencyId);
     if (!agency) throw AppError.notFound('agency');
     authorize(ctx, canReadPeopleIn, agency);
     return { key: agency.treeKey, agency };
@@ -70,18 +70,16 @@ export async function listPersonnel(ctx: Ctx, q: ListPersonnelQuery) {
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const isRollup = !filter.text && !filter.positionType;
   const page = { after, limit: q.limit + 1 };
-  let rows: repo.PersonListRow[];
+  let rows: repo.PersonSummaryRow[];
   let total: number;
   if (isRollup) {
-    // The roll-up gives the exact total and tells how the subtree compares with the country, which decides the read.
-    const stats = await repo.subtreeStats(ctx.db, filter);
-    rows = await repo.listPersons(ctx.db, filter, page, repo.listPlan(stats));
-    total = stats.matching;
+    // One statement: the roll-up gives the exact total and decides how the page is read.
+    ({ rows, total } = await repo.listRollupPage(ctx.db, filter, page));
   } else {
-    // Matches are gathered once for the count and, below the cap, for the page too.
-    const gathered = await repo.gatherMatches(ctx.db, filter, page, TOTAL_CAP);
+    // Matches are gathered once for the count and, below the cap, for the page too (one statement).
+    const gathered = await repo.listGatheredPage(ctx.db, filter, page, TOTAL_CAP);
     total = gathered.total;
-    rows = total < TOTAL_CAP ? await repo.findPersonRows(ctx.db, gathered.ids) : await repo.listPersons(ctx.db, filter, page);
+    rows = gathered.rows ?? (await repo.listPersons(ctx.db, filter, page));
   }
   const items = rows.slice(0, q.limit);
   return {
@@ -151,7 +149,12 @@ export async function updatePerson(ctx: Ctx, id: string, body: UpdatePersonBody)
         });
       }
       if (!holder)
-        Object.assign(next, { citizenIdHash: protectedId.hash, citizenIdCipher: protectedId.cipher, citizenIdLast: protectedId.last });
+        Object.assign(next, {
+          citizenIdHash: protectedId.hash,
+          citizenIdCipher: protectedId.cipher,
+          citizenIdLast: protectedId.last,
+          citizenIdMasked: protectedId.masked,
+        });
     }
     const suggested = suggestTargetGroup({
       positionType: next.positionType as PositionType,
@@ -190,7 +193,7 @@ export async function updatePerson(ctx: Ctx, id: string, body: UpdatePersonBody)
       subjectType: 'person',
       subjectId: id,
       summary: {
-        fields: changed.filter((k) => !['sortName', 'searchText', 'citizenIdCipher', 'citizenIdLast'].includes(k)),
+        fields: changed.filter((k) => !['sortName', 'searchText', 'citizenIdCipher', 'citizenIdLast', 'citizenIdMasked'].includes(k)),
         targetGroup:
           next.targetGroupCode !== person.targetGroupCode ? { from: person.targetGroupCode, to: next.targetGroupCode } : undefined,
         reason: reason ?? null,

@@ -14,7 +14,7 @@ import { maskedCitizenId } from '../../lib/personal-data.js';
 import type { AgencyRow } from './agencies.repository.js';
 import type { PersonImportRow } from './imports.repository.js';
 import { fullNameTh } from './names.js';
-import type { PersonListRow } from './persons.repository.js';
+import type { PersonListRow, PersonSummaryRow } from './persons.repository.js';
 import { canManageAgency, canManagePeopleIn, canMoveAgency, canReadPeopleIn, canRevealCitizenIdIn } from './policy.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -65,11 +65,11 @@ export function presentAgencyDetail(
   };
 }
 
-/** A person in a list: the citizen ID is always masked here. */
-export function presentPersonSummary(r: PersonListRow, secret: string): PersonSummary {
+/** A person in a list: the citizen ID is always masked here (from the stored masked form; older rows by decrypting). */
+export function presentPersonSummary(r: PersonSummaryRow, secret: string): PersonSummary {
   return {
     id: r.id,
-    citizenIdMasked: maskedCitizenId(secret, r.citizen_id_cipher),
+    citizenIdMasked: r.citizen_id_masked ?? maskedCitizenId(secret, r.citizen_id_cipher),
     titleTh: r.title_th,
     firstNameTh: r.first_name_th,
     lastNameTh: r.last_name_th,

@@ -1,0 +1,2 @@
+DROP INDEX "persons_scope_cell_idx";--> statement-breakpoint
+CREATE INDEX "persons_scope_cell_idx" ON "persons" USING btree ("agency_key" collate "C","cell","sort_name" collate "C","id","position_type");
