@@ -12,7 +12,7 @@ import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { isSameClaim, textKey } from './similarity.js';
+import { sameClaimAs, textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -75,13 +75,14 @@ function checkHuman(ctx: Ctx, body: SubmitClaimBody): string | null {
 
 /**
  * The group a new claim belongs in, or null for a new group: a claim with the same (normalised) link, or
- * the first candidate group (by shared word pairs, indexed) that the word test says is the same claim.
+ * the first candidate group (by shared word pairs, indexed) that the word test says is the same claim. Also
+ * the tokens to lock before opening a group (`repo.lockGrouping`).
  */
-export async function findGroupFor(db: Db, key: string, link: string | null): Promise<string | null> {
-  const candidates = await repo.findGroupingCandidates(db, key, link);
-  const byLink = candidates.find((c) => c.viaLink);
-  if (byLink) return byLink.groupId;
-  return candidates.find((c) => isSameClaim(key, c.textKey))?.groupId ?? null;
+export async function findGroupFor(db: Db, key: string, link: string | null) {
+  const { candidates, lockTokens } = await repo.findGroupingCandidates(db, key, link);
+  const isSame = sameClaimAs(key);
+  const found = candidates.find((c) => c.viaLink) ?? candidates.find((c) => isSame(c.textKey));
+  return { groupId: found?.groupId ?? null, lockTokens };
 }
 
 const pgError = (e: unknown) => {
@@ -106,11 +107,12 @@ type Placed = { group_id: string; request_count: number; status: string };
 async function placeClaim(ctx: Ctx, claim: NewClaim, sampleText: string, withImage?: (tx: Db) => Promise<string>): Promise<Placed> {
   const key = claim.textKey;
   const link = claim.linkKey ?? null;
-  let groupId = await findGroupFor(ctx.db, key, link);
+  const first = await findGroupFor(ctx.db, key, link);
+  let groupId = first.groupId;
   if (!groupId) {
     const opened = await ctx.db.transaction(async (tx) => {
-      await repo.lockGrouping(tx, key, link);
-      const meanwhile = await findGroupFor(tx, key, link);
+      await repo.lockGrouping(tx, first.lockTokens, link);
+      const meanwhile = (await findGroupFor(tx, key, link)).groupId;
       if (meanwhile) return meanwhile;
       return repo.openGroup(tx, { ...claim, imageFileId: withImage ? await withImage(tx) : null }, sampleText);
     });

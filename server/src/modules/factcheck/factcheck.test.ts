@@ -152,20 +152,24 @@ describe('submitClaim', () => {
   });
 
   it('puts near-identical claims submitted at the same instant in one group', async () => {
-    const texts = [
+    // Without the grouping locks, PostgreSQL opens several groups here (PGlite runs one transaction at a time).
+    const claims = [
       'ธนาคารแห่งประเทศไทยแจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนด่วนภายในวันนี้',
-      'ธนาคารแห่งประเทศไทยแจกเงินดิจิทัล คนละ 5000 บาท กดลิงก์ลงทะเบียนภายในวันนี้!!',
-      'แชร์ด่วน ธนาคารแห่งประเทศไทยแจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนภายในวันนี้',
-      'ธนาคารแห่งประเทศไทย แจกเงินดิจิทัลคนละ 5000 บาท กดลิงก์ลงทะเบียนด่วน',
+      'กรมอุตุนิยมวิทยาเตือนพายุใหญ่ถล่มภาคใต้คืนนี้ ให้ชาวประมงนำเรือเข้าฝั่งทันที',
+      'โรงพยาบาลศิริราชแจกวัคซีนไข้หวัดใหญ่ฟรีให้ผู้สูงอายุทุกวันเสาร์ เดือนนี้เท่านั้น',
     ];
-    const bodies = await Promise.all(
-      texts.map(async (text) => ({ text, platform: 'facebook', provinceCode: '30', challenge: await challenge() })),
-    );
-    const results = await Promise.all(bodies.map((payload) => t.app.inject({ method: 'POST', url: '/api/factcheck/claims', payload })));
-    for (const r of results) expect(r.statusCode, r.body).toBe(201);
-    const groups = new Set(results.map((r) => r.json().groupId));
-    expect(groups.size).toBe(1);
-    expect(Math.max(...results.map((r) => r.json().requestCount))).toBe(texts.length);
+    const forwards = [(c: string) => c, (c: string) => `แชร์ด่วน ${c}`, (c: string) => `${c} จริงไหม`, (c: string) => `ด่วน!! ${c} นะคะ`];
+    for (const claim of claims) {
+      const texts = [...forwards, ...forwards].map((f) => f(claim));
+      const bodies = await Promise.all(
+        texts.map(async (text) => ({ text, platform: 'facebook', provinceCode: '30', challenge: await challenge() })),
+      );
+      const results = await Promise.all(bodies.map((payload) => t.app.inject({ method: 'POST', url: '/api/factcheck/claims', payload })));
+      for (const r of results) expect(r.statusCode, r.body).toBe(201);
+      const groups = new Set(results.map((r) => r.json().groupId));
+      expect(groups.size).toBe(1);
+      expect(Math.max(...results.map((r) => r.json().requestCount))).toBe(texts.length);
+    }
   });
 
   it('limits claims per address per minute', async () => {

@@ -3,6 +3,7 @@ import type { ListClaimsQuery, SearchFactChecksQuery } from '../../../../common/
 import { type Db, preparedQuery, queryRows } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
+import { termHash } from '../../lib/rank-terms.js';
 
 export type GroupRow = typeof claimGroups.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
@@ -17,29 +18,41 @@ const NEWEST_PER_TOKEN = 20;
  * up to ten groups sharing grouping tokens with the key (`claim_grouping_tokens`: its word pairs), read from
  * each token's `NEWEST_PER_TOKEN` most recently created groups — bounded however common a token is — and
  * ranked by the tokens they share, each weighing one over the number of groups read for it (a pair few groups
- * have says more than one that many have), then by how recently they were created (decision 016). A named
- * prepared statement: it is planned once per connection.
+ * have says more than one that many have), then by how recently they were created (decision 016). Also the
+ * key's uncommon tokens (fewer groups than `NEWEST_PER_TOKEN` have them), or all its tokens when none is: what
+ * `lockGrouping` locks. A named prepared statement: it is planned once per connection.
  */
 const groupingCandidates = preparedQuery((db) =>
   db
-    .select({ groupId: sql<string>`c.group_id`, textKey: sql<string>`c.text_key`, viaLink: sql<boolean>`c.via_link` })
+    .select({
+      groupId: sql<string | null>`c.group_id`,
+      textKey: sql<string | null>`c.text_key`,
+      viaLink: sql<boolean>`c.via_link`,
+      lockTokens: sql<number[] | null>`c.lock_tokens`,
+    })
     .from(
       sql`(
         with hits as (
-          select h.group_id, h.seq, h.readers from unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) q(token)
-          cross join lateral (
+          select q.token, h.group_id, h.seq, coalesce(h.readers, 0) as readers
+          from unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) q(token)
+          left join lateral (
             select p.group_id, p.seq, count(*) over () as readers from (
               select group_id, seq from claim_group_tokens where token = q.token order by seq desc nulls last limit ${sql.raw(String(NEWEST_PER_TOKEN))}
             ) p
-          ) h
+          ) h on true
         ), best as (
-          select group_id, sum(1.0 / readers) as score, max(seq) as newest from hits group by group_id
+          select group_id, sum(1.0 / readers) as score, max(seq) as newest from hits where group_id is not null group by group_id
           order by score desc, newest desc limit 10
+        ), tokens as (
+          select array_agg(distinct token) filter (where readers < ${sql.raw(String(NEWEST_PER_TOKEN))}) as uncommon,
+                 array_agg(distinct token) as every from hits
         )
-        (select group_id, text_key, true as via_link, 0 as rank from claims
-          where link_key = ${sql.placeholder('link')}::text order by submitted_at limit 1)
+        (select null::uuid as group_id, null::text as text_key, false as via_link, -1::bigint as rank,
+                coalesce(uncommon, every, '{}') as lock_tokens from tokens)
         union all
-        (select g.id, g.text_key, false, row_number() over (order by best.score desc, best.newest desc)
+        (select group_id, text_key, true, 0, null from claims where link_key = ${sql.placeholder('link')}::text order by submitted_at limit 1)
+        union all
+        (select g.id, g.text_key, false, row_number() over (order by best.score desc, best.newest desc), null
           from best join claim_groups g on g.id = best.group_id)
       ) as c`,
     )
@@ -48,28 +61,25 @@ const groupingCandidates = preparedQuery((db) =>
 );
 
 export async function findGroupingCandidates(db: Db, key: string, link: string | null) {
-  return groupingCandidates(db).execute({ key, link });
+  const [tokens, ...candidates] = await groupingCandidates(db).execute({ key, link });
+  return {
+    candidates: candidates as { groupId: string; textKey: string; viaLink: boolean }[],
+    lockTokens: (tokens.lockTokens ?? []).map(Number),
+  };
 }
 
 /**
- * Serialises the opening of groups among claims that could be the same: one transaction lock per uncommon
- * grouping token of the key — a word pair fewer than `NEWEST_PER_TOKEN` groups have; every token when none is
- * uncommon — and one for the normalised link, under the grouping class id, taken in ascending order so none
- * can deadlock. Near-identical claims share their uncommon pairs and wait for each other; claims that only
- * share common phrases do not (decision 016).
+ * Serialises the opening of groups among claims that could be the same: one transaction lock per token given
+ * (the key's uncommon word pairs, see `findGroupingCandidates`) and one for the normalised link, under the
+ * grouping class id, taken in ascending order so none can deadlock. Near-identical claims share their uncommon
+ * pairs and wait for each other; claims that only share common phrases do not (decision 016).
  */
-export async function lockGrouping(tx: Db, key: string, link: string | null) {
-  const linkToken = link === null ? sql`'{}'::int[]` : sql`array[hashtext(${`link:${link}`})]`;
+export async function lockGrouping(tx: Db, tokens: readonly number[], link: string | null) {
+  const all = [...new Set([...tokens, ...(link === null ? [] : [termHash(`link:${link}`)])])].sort((a, b) => a - b);
+  if (all.length === 0) return;
   // One round trip: the locks are taken row by row in the sorted order of the subquery.
   await tx.execute(
-    sql`with tokens as (
-          select t, (select count(*) from (select from claim_group_tokens p where p.token = t limit ${NEWEST_PER_TOKEN}) s) as groups
-          from unnest(claim_grouping_tokens(${key})) t
-        ), locked as (
-          select t from tokens where groups < ${NEWEST_PER_TOKEN} or not exists (select from tokens where groups < ${NEWEST_PER_TOKEN})
-          union select unnest(${linkToken})
-        )
-        select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, t)) from (select t from locked order by t) s`,
+    sql`select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, t)) from (select unnest(${`{${all.join(',')}}`}::int[]) as t order by 1) s`,
   );
 }
 

@@ -89,10 +89,8 @@ function features(key: string): Set<string> {
   return out;
 }
 
-/** How alike two grouping keys are: Dice over their features, and how much of the smaller is in the larger. */
-export function keySimilarity(a: string, b: string): { dice: number; containment: number; smaller: number } {
-  const A = features(a);
-  const B = features(b);
+/** How alike two claims' features are: Dice, and how much of the smaller is in the larger. */
+function similarity(A: Set<string>, B: Set<string>): { dice: number; containment: number; smaller: number } {
   if (A.size === 0 || B.size === 0) return { dice: 0, containment: 0, smaller: 0 };
   let common = 0;
   for (const f of A) if (B.has(f)) common++;
@@ -100,8 +98,21 @@ export function keySimilarity(a: string, b: string): { dice: number; containment
   return { dice: (2 * common) / (A.size + B.size), containment: common / smaller, smaller };
 }
 
+/** How alike two grouping keys are: Dice over their features, and how much of the smaller is in the larger. */
+export function keySimilarity(a: string, b: string): { dice: number; containment: number; smaller: number } {
+  return similarity(features(a), features(b));
+}
+
 /** Whether two grouping keys are the same claim. */
 export function isSameClaim(a: string, b: string): boolean {
-  const { dice, containment, smaller } = keySimilarity(a, b);
-  return dice >= SAME_CLAIM_DICE || (smaller >= MIN_FEATURES_FOR_CONTAINMENT && containment >= SAME_CLAIM_CONTAINMENT);
+  return sameClaimAs(a)(b);
+}
+
+/** The word test against one key, its features computed once: for comparing a new claim with its candidates. */
+export function sameClaimAs(key: string): (other: string) => boolean {
+  const mine = features(key);
+  return (other) => {
+    const { dice, containment, smaller } = similarity(mine, features(other));
+    return dice >= SAME_CLAIM_DICE || (smaller >= MIN_FEATURES_FOR_CONTAINMENT && containment >= SAME_CLAIM_CONTAINMENT);
+  };
 }

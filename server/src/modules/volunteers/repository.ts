@@ -228,6 +228,9 @@ export async function insertFile(db: Db, row: typeof files.$inferInsert) {
 
 // ---------------------------------------------------------------- coverage
 
+/** The nation's code in the activity roll-up (kept by its trigger beside the areas'). */
+const NATION_CODE = 'TH';
+
 export interface RollupRow {
   code: string;
   nameTh: string;
@@ -257,13 +260,14 @@ const num = (r: Record<string, unknown>): RollupRow => ({
   districts: Number(r.districts ?? 0),
 });
 
-/** The 77 provinces' roll-up rows, with the number of districts in each. */
+/** The 77 provinces' roll-up rows, with the number of districts in each (counted in one pass). */
 export async function provinceRollups(db: Db): Promise<RollupRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${ROLLUP_COLUMNS}, p.name_th, p.name_en,
-          (select count(*)::int from coverage_rollup c where c.parent_code = r.code) as districts
+    sql`select ${ROLLUP_COLUMNS}, p.name_th, p.name_en, coalesce(d.districts, 0) as districts
         from coverage_rollup r join place_provinces p on p.code = r.code
+        left join (select parent_code, count(*)::int as districts from coverage_rollup where level = 'district' group by parent_code) d
+          on d.parent_code = r.code
         where r.level = 'province' order by r.code`,
   );
   return rows.map(num);
@@ -287,7 +291,7 @@ export async function areaRollups(db: Db, code: string): Promise<{ self: RollupR
   return { self: self ? num(self) : undefined, children: children.map(num) };
 }
 
-/** Activities and people per month for areas (null: the nation, summed over provinces), since `from`. */
+/** Activities and people per month for areas (null: the nation, whose months are kept as the area 'TH'), since `from`. */
 export async function monthlyActivity(db: Db, codes: string[] | null, from: string) {
   const rows = await db
     .select({
@@ -296,13 +300,7 @@ export async function monthlyActivity(db: Db, codes: string[] | null, from: stri
       people: sql<number>`sum(${activityRollup.people})::int`,
     })
     .from(activityRollup)
-    .where(
-      and(
-        // The provinces' own rows, found through the key (a filter on the code's length would read every area's months).
-        codes === null ? sql`${activityRollup.code} = any(array(select code from place_provinces))` : inArray(activityRollup.code, codes),
-        sql`${activityRollup.month} >= ${from}`,
-      ),
-    )
+    .where(and(inArray(activityRollup.code, codes ?? [NATION_CODE]), sql`${activityRollup.month} >= ${from}`))
     .groupBy(activityRollup.month)
     .orderBy(asc(activityRollup.month));
   return rows.map((r) => ({ month: String(r.month), activities: Number(r.activities), people: Number(r.people) }));

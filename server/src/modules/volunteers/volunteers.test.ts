@@ -339,6 +339,15 @@ describe('coverage', () => {
     expect(nation.totals.villages).toBe((await t.database.db.select().from(villages)).length);
     expect(nation.months).toHaveLength(12);
     expect(nation.months.at(-1).month).toBe(lastMonths(1)[0]);
+    // The nation's months are kept by the roll-up trigger: they equal the activities counted directly.
+    const [direct] = await queryRows<{ activities: number; people: number }>(
+      t.database.db,
+      sql`select count(*)::int as activities, coalesce(sum(people_helped), 0)::int as people from volunteer_activities
+          where activity_date >= ${nation.months[0].month}::date`,
+    );
+    expect(direct.activities).toBeGreaterThan(0);
+    const sum = (k: 'activities' | 'people') => nation.months.reduce((s: number, m: Record<string, number>) => s + m[k], 0);
+    expect({ activities: sum('activities'), people: sum('people') }).toEqual(direct);
   });
 
   it('stays equal to direct counts after bulk changes made by single statements', async () => {
