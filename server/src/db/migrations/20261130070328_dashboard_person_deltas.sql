@@ -113,11 +113,11 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION dashboard_mark_new_users() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM dashboard_mark_people(ARRAY(SELECT person_id FROM new_rows));
-  RETURN NULL;
-END $$;
+-- A new account has no records, self-assessments or plans yet, so it changes no figure (an import of 100,000
+-- people queues nothing for them); linking an existing account to a person is the trigger above.
+DROP TRIGGER users_dashboard_ins ON users;
+--> statement-breakpoint
+DROP FUNCTION dashboard_mark_new_users();
 --> statement-breakpoint
 -- Agencies moved: those whose key changed and their old and new parents. A move may set the parent and the keys
 -- in separate statements, so a changed parent counts as a move by itself.
