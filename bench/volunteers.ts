@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../server/src/db/client.js';
 import { seedPlaces } from '../server/src/db/seed/places.js';
@@ -19,38 +20,136 @@ const CONNECTIONS = 50;
 /** The proof of work is solved by the benchmark beforehand; the server verifies one hash whatever the difficulty. */
 const CHALLENGE_BITS = 8;
 
-const PROVINCES = ['กรุงเทพมหานคร', 'เชียงใหม่', 'ขอนแก่น', 'สงขลา', 'ชลบุรี', 'นครราชสีมา', 'อุดรธานี', 'ภูเก็ต', 'สุราษฎร์ธานี', 'พิษณุโลก'];
-const AGENCIES = [
-  'กรมสรรพากร',
-  'ธนาคารแห่งประเทศไทย',
-  'การไฟฟ้าส่วนภูมิภาค',
-  'กรมการขนส่งทางบก',
-  'สำนักงานประกันสังคม',
-  'กระทรวงสาธารณสุข',
-  'กรมที่ดิน',
-  'การประปานครหลวง',
-];
-const FOODS = ['น้ำมะนาว', 'กระเทียม', 'ขมิ้นชัน', 'น้ำมะพร้าว', 'ใบกะเพรา', 'มะรุม', 'ฟ้าทะลายโจร', 'ชาเขียว'];
-const ILLS = ['มะเร็ง', 'เบาหวาน', 'ความดันสูง', 'ไขมันในเลือด', 'โรคไต', 'ไข้หวัดใหญ่', 'ภูมิแพ้', 'โรคหัวใจ'];
-const TEMPLATES: ((n: number, a: string, b: string, c: string) => string)[] = [
-  (n, a) => `${a}แจกเงินช่วยเหลือคนละ ${n} บาท กดลิงก์ลงทะเบียนภายในวันนี้ก่อนสิทธิ์เต็ม`,
-  (n, _a, _b, c) => `ดื่ม${c}ผสมน้ำอุ่นทุกเช้าวันละ ${(n % 5) + 1} แก้ว รักษาโรค${ILLS[n % ILLS.length]}ได้ภายในหนึ่งเดือน`,
-  (n, a) => `${a}จะตัดไฟทั่วประเทศ ${(n % 7) + 1} วันตั้งแต่สัปดาห์หน้า ให้เตรียมตุนน้ำและอาหาร`,
-  (n, a, b) => `ด่วน ${a}ประกาศปิดบัญชีที่ไม่ยืนยันตัวตนภายใน ${(n % 30) + 1} วัน ที่จังหวัด${b}`,
-  (n, _a, b) => `พบผู้ป่วยโรคประหลาดที่จังหวัด${b} ${n} ราย ติดต่อทางอากาศ ห้ามออกจากบ้าน`,
-  (n, a) => `${a}เปิดรับสมัครงานออนไลน์ รายได้วันละ ${n} บาท ไม่ต้องมีประสบการณ์ แค่กดไลก์`,
-  (n, _a, b) => `แผ่นดินไหวใหญ่จะเกิดที่${b}คืนวันที่ ${(n % 28) + 1} นี้ นักวิทยาศาสตร์ยืนยันแล้ว`,
-  (n, a) => `ข้อความจาก${a} บัญชีของคุณถูกระงับ โปรดโอนเงินค่าธรรมเนียม ${n} บาท เพื่อปลดล็อก`,
-  (n, _a, _b, c) => `กิน${c}ก่อนนอนทุกคืนช่วยล้างสารพิษในตับ หมอ${n % 3 === 0 ? 'ญี่ปุ่น' : 'เยอรมัน'}ยืนยันผลวิจัย`,
-  (n, a, b) => `${a}ขึ้นภาษีป้ายทะเบียนรถในจังหวัด${b}อีก ${(n % 50) + 10} เปอร์เซ็นต์ตั้งแต่เดือนหน้า`,
+/**
+ * Distinct claims are built from nine parts — who, what, how much, for whom, where, what to do, or else, says
+ * who, what people add — each one of 53 phrases (a first half of 8 and a second of 7, so phrases share words
+ * too), as long chain messages are. Claim k takes part j from the polynomial a + b·j + c·j² over the integers
+ * modulo 53 (a, b, c the digits of k), so any two claims share at most two of the nine parts: the word test keeps them apart, as the groups of a real queue are apart. Common
+ * words stay common — บาท, เฉพาะ, ผู้ are in every claim, ลงทะเบียน, ช่วยเหลือ, จังหวัด in one in eight or more —
+ * so the look-up and the locks meet common words and common word pairs on every claim.
+ */
+const P = 53;
+const PARTS: [string[], string[]][] = [
+  [
+    ['กรมสรรพากร', 'ธนาคารออมสิน', 'การไฟฟ้าส่วนภูมิภาค', 'กรมการขนส่งทางบก', 'สำนักงานประกันสังคม', 'กระทรวงสาธารณสุข', 'กรมที่ดิน', 'การประปานครหลวง'],
+    ['ร่วมกับธนาคารกรุงไทย', 'ผ่านแอปเป๋าตัง', 'โดยอธิบดีคนใหม่', 'ตามมติคณะรัฐมนตรี', 'ร่วมกับองค์การบริหารส่วนตำบล', 'ผ่านไลน์ทางการ', 'ตามคำสั่งนายกรัฐมนตรี'],
+  ],
+  [
+    ['แจกเงินช่วยเหลือ', 'คืนเงินภาษี', 'ยกเลิกสิทธิรักษาพยาบาล', 'เพิ่มเบี้ยยังชีพ', 'ปิดบัญชีธนาคาร', 'อายัดทรัพย์สิน', 'งดจ่ายน้ำประปา', 'ปรับขึ้นค่าไฟฟ้า'],
+    ['ของผู้สูงอายุ', 'ของเกษตรกร', 'ของนักเรียน', 'ของผู้พิการ', 'ของแม่ค้าออนไลน์', 'ของผู้ถือบัตรสวัสดิการแห่งรัฐ', 'ของคนว่างงาน'],
+  ],
+  [
+    ['คนละ', 'ครัวเรือนละ', 'รายละ', 'เดือนละ', 'วันละ', 'ครั้งละ', 'ปีละ', 'งวดละ'],
+    ['ทุกเดือน', 'เพียงครั้งเดียว', 'ตลอดทั้งปี', 'ย้อนหลังสองปี', 'เป็นเวลาหกเดือน', 'ทุกสัปดาห์', 'จนถึงสิ้นปี'],
+  ],
+  [
+    [
+      'ในจังหวัดเชียงใหม่',
+      'ในจังหวัดขอนแก่น',
+      'ในจังหวัดสงขลา',
+      'ในจังหวัดชลบุรี',
+      'ในจังหวัดนครราชสีมา',
+      'ในจังหวัดอุดรธานี',
+      'ในจังหวัดภูเก็ต',
+      'ในกรุงเทพมหานคร',
+    ],
+    [
+      'เฉพาะผู้มีทะเบียนบ้าน',
+      'เฉพาะผู้ที่ฉีดวัคซีนครบ',
+      'เฉพาะผู้มีหนี้นอกระบบ',
+      'เฉพาะผู้ที่เกิดก่อนปี 2510',
+      'เฉพาะผู้ที่ไม่เคยกู้เงิน',
+      'เฉพาะผู้ที่มีบัญชีพร้อมเพย์',
+      'เฉพาะผู้ที่ทำประกันชีวิต',
+    ],
+  ],
+  [
+    [
+      'กดลิงก์ลงทะเบียน',
+      'แอดไลน์เจ้าหน้าที่',
+      'โทรกลับเบอร์นี้',
+      'กรอกเลขบัตรประชาชน',
+      'โอนค่าธรรมเนียม',
+      'สแกนคิวอาร์โค้ด',
+      'ยืนยันตัวตนผ่านแอป',
+      'ส่งสำเนาบัตรทางไลน์',
+    ],
+    ['ภายในวันนี้', 'ก่อนเที่ยงคืน', 'ก่อนสิทธิ์เต็ม', 'ภายในสามวัน', 'ก่อนถูกตัดสิทธิ', 'ก่อนสิ้นเดือนนี้', 'โดยด่วนที่สุด'],
+  ],
+  [
+    [
+      'หากไม่ทำจะถูกปรับ',
+      'ใครไม่ลงชื่อจะเสียสิทธิ',
+      'ผู้ที่พลาดต้องรอปีหน้า',
+      'ถ้าช้าเงินจะถูกยึด',
+      'คนที่ไม่ยืนยันจะถูกระงับบัตร',
+      'ผู้ไม่ทำตามจะถูกดำเนินคดี',
+      'หากเพิกเฉยจะโดนตัดน้ำไฟ',
+      'ถ้าไม่รีบจะหมดโควตา',
+    ],
+    ['ตามกฎหมายใหม่', 'ทันทีโดยไม่แจ้งล่วงหน้า', 'ทั้งครอบครัว', 'อย่างถาวร', 'เป็นเวลาห้าปี', 'ตามระเบียบกระทรวง', 'โดยอัตโนมัติ'],
+  ],
+  [
+    [
+      'ข้อมูลจากเพจข่าวด่วน',
+      'ยืนยันโดยผู้ใหญ่บ้าน',
+      'ประกาศในราชกิจจานุเบกษา',
+      'แจ้งผ่านหอกระจายข่าว',
+      'ส่งต่อจากกลุ่มไลน์ครู',
+      'อ้างอิงคลิปติ๊กต็อก',
+      'ลงในหนังสือพิมพ์',
+      'บอกต่อจากอาสาสมัครหมู่บ้าน',
+    ],
+    ['เมื่อเช้านี้', 'เมื่อวานเย็น', 'เมื่อสัปดาห์ก่อน', 'เมื่อคืนนี้', 'ตั้งแต่ต้นเดือน', 'เมื่อสองวันก่อน', 'ล่าสุดบ่ายนี้'],
+  ],
+  [
+    [
+      'มีคนได้รับแล้วหลายหมื่นราย',
+      'ญาติของฉันได้เงินแล้วจริง',
+      'เพื่อนบ้านโดนหักเงินไปแล้ว',
+      'ครูที่โรงเรียนยืนยันว่าจริง',
+      'หมอที่อนามัยเตือนมาแล้ว',
+      'ลุงกำนันเพิ่งประกาศ',
+      'ป้าข้างบ้านรับซองแล้ว',
+      'ลูกสาวเห็นในเฟซบุ๊ก',
+    ],
+    ['รีบบอกพ่อแม่พี่น้อง', 'อย่าให้ใครรู้ก่อน', 'ช่วยกระจายในกลุ่มหมู่บ้าน', 'เก็บหลักฐานไว้ให้ดี', 'เตรียมเอกสารให้พร้อม', 'ถ่ายรูปบัตรไว้ก่อน', 'จดเบอร์โทรไว้ด้วย'],
+  ],
+  [
+    [
+      'สำหรับพื้นที่ภาคเหนือ',
+      'สำหรับชาวประมงชายฝั่ง',
+      'สำหรับผู้ประกอบการร้านค้า',
+      'สำหรับครอบครัวที่มีเด็กเล็ก',
+      'สำหรับผู้ปลูกข้าวนาปี',
+      'สำหรับคนขับรถรับจ้าง',
+      'สำหรับผู้เช่าที่ดินราชพัสดุ',
+      'สำหรับพระสงฆ์และสามเณร',
+    ],
+    ['รอบแรก', 'รอบพิเศษ', 'ระยะที่สอง', 'โครงการนำร่อง', 'กลุ่มสุดท้าย', 'ชุดใหม่ล่าสุด', 'รอบเก็บตก'],
+  ],
 ];
 
-/** A Thai claim text from the templates, with variation that is and is not the same claim. */
-function claimText(i: number): string {
-  const n = 100 + ((i * 7919) % 9900);
-  const t = TEMPLATES[i % TEMPLATES.length];
-  return t(n, AGENCIES[(i >> 3) % AGENCIES.length], PROVINCES[(i >> 5) % PROVINCES.length], FOODS[(i >> 7) % FOODS.length]);
+/** Distinct claim k (k < 53³): any two share at most two of their nine parts. */
+function claimText(k: number): string {
+  const [a, b, c] = [k % P, Math.floor(k / P) % P, Math.floor(k / (P * P)) % P];
+  const part = (j: number) => {
+    const v = (a + b * j + c * j * j) % P;
+    const [first, second] = PARTS[j];
+    // An amount of its own, as real messages have (about six claims share each); the rest are common phrases.
+    const amount = j === 2 ? ` ${100 + ((k * 7919) % 9900)} บาท` : '';
+    return `${first[v % first.length]}${amount}${second[Math.floor(v / first.length)]}`;
+  };
+  return `${part(0)}${part(1)} ${part(2)} ${part(8)} ${part(3)} ${part(4)} ${part(5)} ${part(6)} ${part(7)}`;
 }
+
+/** How people forward a claim they received: the same message with a few words around it. */
+const FORWARDS = [
+  (t: string) => `แชร์ด่วน ${t} จริงไหม`,
+  (t: string) => t,
+  (t: string) => `ด่วน ${t} นะครับ`,
+  (t: string) => `${t} จริงหรือเปล่าคะ`,
+];
 
 type DbOf = Parameters<typeof queryRows>[0];
 
@@ -193,14 +292,15 @@ export async function run() {
           paths: provinces.map((p) => `/api/volunteer-coverage?area=${p}`),
         }),
       );
-      // Anonymous claims, each with its own solved challenge: half repeat a known claim with new wording
-      // around it (they join its group), half are new variants (they open a group after the look-up).
+      // Anonymous claims, each with its own solved challenge: half forward a known claim (they join its group),
+      // half are new claims, each arriving as four forwards in a row from different people — the first to be
+      // placed opens its group, the others wait for it and join it (the race the grouping locks settle).
       const solveStarted = Date.now();
       const bodies: string[] = [];
       for (let i = 0; i < 40_000 * Math.max(SCALE, 0.25); i++) {
         const { token } = issueChallenge(secret, CHALLENGE_BITS);
-        const known = i % 2 === 0;
-        const text = known ? `แชร์ด่วน ${claimText((i * 31) % VARIANTS)} จริงไหม` : claimText(VARIANTS + i);
+        const forward = FORWARDS[(i >> 1) % FORWARDS.length];
+        const text = i % 2 === 0 ? forward(claimText((i * 31) % VARIANTS)) : forward(claimText(VARIANTS + (i >> 3)));
         bodies.push(
           JSON.stringify({
             text,
@@ -212,6 +312,7 @@ export async function run() {
         );
       }
       console.log(`${bodies.length} challenges solved in ${Math.round((Date.now() - solveStarted) / 1000)} s`);
+      const loadBeforeClaims = loadavg()[0];
       rows.push(
         await measure('submitClaim (anonymous, with grouping)', {
           url: `${server.baseUrl}/api/factcheck/claims`,
@@ -222,10 +323,19 @@ export async function run() {
           bodies,
         }),
       );
+      const [after] = await queryRows<{ claims: number; groups: number }>(
+        database.db,
+        sql`select (select count(*)::int from claims) as claims, (select count(*)::int from claim_groups) as groups`,
+      );
+      const submitted = after.claims - counts.claims;
+      const opened = after.groups - counts.groups;
+      console.log(`${submitted} claims submitted (warm-up included), ${opened} groups opened`);
       const dataset = `${counts.villages.toLocaleString('en')} villages under the real subdistricts, ${counts.volunteers.toLocaleString('en')} volunteers, ${counts.claims.toLocaleString('en')} claims in ${counts.groups.toLocaleString('en')} groups (generated in ${generatedIn} s)`;
       const notes = [
         'Targets: getCoverage p95 ≤ 50 ms, submitClaim p95 ≤ 100 ms at 50 connections.',
-        `Each claim answers its own proof-of-work challenge, solved before the run at ${CHALLENGE_BITS} bits (the server checks one hash whatever the difficulty); half repeat a known claim, half are new.`,
+        `1-minute load average before the submitClaim run ${loadBeforeClaims.toFixed(2)}, after it ${loadavg()[0].toFixed(2)} (the machine's two cores run the server, PostgreSQL and the load generator).`,
+        `Each claim answers its own proof-of-work challenge, solved before the run at ${CHALLENGE_BITS} bits (the server checks one hash whatever the difficulty).`,
+        `The ${counts.groups.toLocaleString('en')} groups are distinct claims by the word test (built from nine parts of 53 phrases each, any two sharing at most two parts), all with the same common words (บาท, เฉพาะ, ผู้ in every one, จังหวัด in most). Half the submissions forward a known claim; half are new claims, each arriving as four forwards in a row: ${submitted.toLocaleString('en')} claims were submitted (warm-up included) and ${opened.toLocaleString('en')} groups opened.`,
       ];
       if (SCALE === 1) report('volunteers', dataset, rows, notes);
       else console.log(`smoke scale ${SCALE}: ${dataset}; not written to docs/benchmarks.md`);

@@ -100,9 +100,9 @@ type Placed = { group_id: string; request_count: number; status: string };
 /**
  * Puts a claim in the group of the same claim, or a new one; `withImage` stores its image in the same
  * transaction and gives the file id. Most claims repeat one already grouped: they join its group in one
- * statement, waiting for nobody. A claim that finds no group takes the grouping locks of its word pairs and
- * link and looks again — a claim like it may have opened a group meanwhile — and only then opens one, so
- * near-identical claims arriving together never open two groups (decision 016).
+ * statement, waiting for nobody. A claim that finds no group takes the grouping locks of its uncommon word
+ * pairs and its link and looks again — a claim like it may have opened a group meanwhile — and only then opens
+ * one, so near-identical claims arriving together never open two groups (decision 016).
  */
 async function placeClaim(ctx: Ctx, claim: NewClaim, sampleText: string, withImage?: (tx: Db) => Promise<string>): Promise<Placed> {
   const key = claim.textKey;

@@ -17,10 +17,11 @@ const NEWEST_PER_TOKEN = 20;
  * Groups that may say the same as a key, best first: the group of the first claim with the same link, then
  * up to ten groups sharing grouping tokens with the key (`claim_grouping_tokens`: its word pairs), read from
  * each token's `NEWEST_PER_TOKEN` most recently created groups — bounded however common a token is — and
- * ranked by the tokens they share, each weighing one over the number of groups read for it (a pair few groups
- * have says more than one that many have), then by how recently they were created (decision 016). Also the
- * key's uncommon tokens (fewer groups than `NEWEST_PER_TOKEN` have them), or all its tokens when none is: what
- * `lockGrouping` locks. A named prepared statement: it is planned once per connection.
+ * ranked by the tokens they share: an uncommon one (fewer groups than `NEWEST_PER_TOKEN` have it) weighs one
+ * over the number of groups having it, a common one next to nothing (a recent group sharing many common
+ * phrases must not push out an older one sharing the claim's specifics), then by how recently they were
+ * created (decision 016). Also the key's uncommon tokens, or all its tokens when none is: what `lockGrouping`
+ * locks. A named prepared statement: it is planned once per connection.
  */
 const groupingCandidates = preparedQuery((db) =>
   db
@@ -41,7 +42,8 @@ const groupingCandidates = preparedQuery((db) =>
             ) p
           ) h on true
         ), best as (
-          select group_id, sum(1.0 / readers) as score, max(seq) as newest from hits where group_id is not null group by group_id
+          select group_id, sum(case when readers < ${sql.raw(String(NEWEST_PER_TOKEN))} then 1.0 / readers else 0.001 end) as score, max(seq) as newest
+          from hits where group_id is not null group by group_id
           order by score desc, newest desc limit 10
         ), tokens as (
           select array_agg(distinct token) filter (where readers < ${sql.raw(String(NEWEST_PER_TOKEN))}) as uncommon,
