@@ -15,8 +15,6 @@ import { suppressor } from './privacy.js';
 import { YEARS_KEPT } from './refresh.js';
 import * as repo from './repository.js';
 
-/** Scopes whose figures each instance keeps (a nation or department is some tens of kilobytes). */
-const SCOPE_CACHE_ENTRIES = 1000;
 /** Rows of the monitoring table at most (a department rarely has more units than this). */
 const MAX_CHILDREN = 1000;
 
@@ -113,7 +111,7 @@ const scopeCaches = new WeakMap<object, ResultCache<Promise<Awaited<ReturnType<t
  * of the time it shows, and readers of the same scope after that share one read.
  */
 function scopeFigures(ctx: Ctx, agency: Agency | null, fy: number, group: string | null, state: RefreshState | undefined) {
-  const cache = cacheIn(scopeCaches, ctx.config, SCOPE_CACHE_ENTRIES);
+  const cache = cacheIn(scopeCaches, ctx.config, ctx.config.DASHBOARD_CACHE_ENTRIES);
   const key = `${agency?.id ?? 'nation'}|${fy}|${group ?? ''}`;
   const version = state ? new Date(state.refreshed_at).getTime() : 0;
   const hit = cache.get(key, version);
