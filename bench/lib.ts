@@ -51,7 +51,9 @@ export async function startServer(
   port = 3917,
   env: Record<string, string> = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
+  // BENCH_SERVER_NODE_ARGS: options for the server's Node only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...SERVER_ARGS], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -35,6 +35,8 @@ export const ConfigSchema = z
     SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(500),
     /** Dashboard scopes each instance keeps until the next refresh of the roll-ups; 0 turns the cache off. */
     DASHBOARD_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+    /** Coverage views (nation, provinces, districts) each instance keeps under coverage's version; 0 turns it off. */
+    COVERAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1100),
     /** Open-data requests (JSON pages and whole-catalogue exports) per client address per minute (per instance). */
     OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     /** Suspicious claims submitted per client address per minute (per instance). */

@@ -74,6 +74,14 @@ export const claimGroupTokens = pgTable(
   (t) => [index('claim_group_tokens_token_idx').on(t.token, t.seq.desc(), t.groupId), index('claim_group_tokens_group_idx').on(t.groupId)],
 );
 
+/**
+ * Grouping tokens that `NEWEST_PER_TOKEN` groups or more have (decision 016): the look-up skips their postings
+ * on its first pass. Kept by the trigger that keeps `claimGroupTokens`; a token stays here once it is common.
+ */
+export const claimCommonTokens = pgTable('claim_common_tokens', {
+  token: integer('token').primaryKey(),
+});
+
 /** One request to check something: what a citizen or volunteer sent, in the group it was put in. */
 export const claims = pgTable(
   'claims',

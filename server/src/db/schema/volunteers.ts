@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { files } from './accreditation.js';
 import { hubArticles } from './hub.js';
@@ -184,6 +197,15 @@ export const activityRollup = pgTable(
   },
   (t) => [primaryKey({ columns: [t.code, t.month] })],
 );
+
+/**
+ * A counter bumped by statement triggers whenever volunteers, villages or activities change: each instance
+ * keeps coverage views under it, so a kept view is never older than the data (decision 010).
+ */
+export const coverageVersion = pgTable('coverage_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
 
 /** Which dataset version the place tables hold, so start-up loads them once per package version. */
 export const placeDatasets = pgTable('place_datasets', {

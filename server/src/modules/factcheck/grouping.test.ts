@@ -103,3 +103,38 @@ describe('grouping tokens', () => {
     expect(pairs.filter((_, i) => !meet[i])).toEqual([]);
   });
 });
+
+describe('common tokens', () => {
+  it('are recorded at 20 groups; the quick pass skips them, the full pass still finds a group that shares only them', async () => {
+    const isCommon = async (pair: string) =>
+      (
+        await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from claim_common_tokens where token = hashtext(${pair})`)
+      )[0].n === 1;
+    // Twenty claims that share the phrase "qa qb qc qd" and say otherwise different things.
+    for (let i = 0; i < 20; i++) {
+      expect(await isCommon('qa_qb')).toBe(false);
+      await repo.insertGroup(database.db, {
+        sampleText: `claim ${i}`,
+        textKey: `qa qb qc qd u${i} v${i} w${i} x${i} y${i}`,
+      });
+    }
+    expect(await isCommon('qa_qb')).toBe(true);
+    expect(await isCommon('qc_qd')).toBe(true);
+    expect(await isCommon('qd_u3')).toBe(false);
+
+    // A group whose key is the common phrase alone, and a claim that adds one word to it: the same claim,
+    // sharing only common pairs with the group, its one uncommon pair new.
+    const group = await repo.insertGroup(database.db, { sampleText: 'qa qb qc qd', textKey: 'qa qb qc qd' });
+    const key = 'qa qb qc qd qz';
+    expect(isSameClaim('qa qb qc qd', key)).toBe(true);
+    const quick = await findGroupFor(database.db, key, null, true);
+    expect(quick.groupId).toBeNull();
+    const [locked] = await queryRows<{ tokens: number[] }>(database.db, sql`select array[hashtext('qd_qz')] as tokens`);
+    expect(quick.lockTokens).toEqual(locked.tokens);
+    expect((await findGroupFor(database.db, key, null)).groupId).toBe(group.id);
+
+    // A claim repeating one of the twenty finds it on the quick pass, through its uncommon pairs.
+    const seventh = await queryRows<{ id: string }>(database.db, sql`select id from claim_groups where text_key like '% u7 v7 %'`);
+    expect((await findGroupFor(database.db, 'qa qb qc qd u7 v7 w7 x7 y7 z7', null, true)).groupId).toBe(seventh[0].id);
+  });
+});

@@ -20,8 +20,10 @@ const NEWEST_PER_TOKEN = 20;
  * ranked by the tokens they share: an uncommon one (fewer groups than `NEWEST_PER_TOKEN` have it) weighs one
  * over the number of groups having it, a common one next to nothing (a recent group sharing many common
  * phrases must not push out an older one sharing the claim's specifics), then by how recently they were
- * created (decision 016). Also the key's uncommon tokens, or all its tokens when none is: what `lockGrouping`
- * locks. A named prepared statement: it is planned once per connection.
+ * created (decision 016). With `uncommonOnly`, the tokens known to be common (`claim_common_tokens`) are not
+ * read at all: most claims find their group by their uncommon tokens, and a long claim has dozens of common
+ * ones. Also the key's uncommon tokens, or all its tokens when none is: what `lockGrouping` locks. A named
+ * prepared statement: it is planned once per connection.
  */
 const groupingCandidates = preparedQuery((db) =>
   db
@@ -33,21 +35,24 @@ const groupingCandidates = preparedQuery((db) =>
     })
     .from(
       sql`(
-        with hits as (
+        with keyed as (
+          select unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) as token
+        ), hits as (
           select q.token, h.group_id, h.seq, coalesce(h.readers, 0) as readers
-          from unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) q(token)
+          from keyed q
           left join lateral (
             select p.group_id, p.seq, count(*) over () as readers from (
               select group_id, seq from claim_group_tokens where token = q.token order by seq desc nulls last limit ${sql.raw(String(NEWEST_PER_TOKEN))}
             ) p
           ) h on true
+          where not (${sql.placeholder('uncommonOnly')}::boolean and exists (select 1 from claim_common_tokens c where c.token = q.token))
         ), best as (
           select group_id, sum(case when readers < ${sql.raw(String(NEWEST_PER_TOKEN))} then 1.0 / readers else 0.001 end) as score, max(seq) as newest
           from hits where group_id is not null group by group_id
           order by score desc, newest desc limit 10
         ), tokens as (
-          select array_agg(distinct token) filter (where readers < ${sql.raw(String(NEWEST_PER_TOKEN))}) as uncommon,
-                 array_agg(distinct token) as every from hits
+          select (select array_agg(distinct token) filter (where readers < ${sql.raw(String(NEWEST_PER_TOKEN))}) from hits) as uncommon,
+                 (select array_agg(token) from keyed) as every
         )
         (select null::uuid as group_id, null::text as text_key, false as via_link, -1::bigint as rank,
                 coalesce(uncommon, every, '{}') as lock_tokens from tokens)
@@ -62,8 +67,8 @@ const groupingCandidates = preparedQuery((db) =>
     .prepare('factcheck_grouping_candidates'),
 );
 
-export async function findGroupingCandidates(db: Db, key: string, link: string | null) {
-  const [tokens, ...candidates] = await groupingCandidates(db).execute({ key, link });
+export async function findGroupingCandidates(db: Db, key: string, link: string | null, uncommonOnly = false) {
+  const [tokens, ...candidates] = await groupingCandidates(db).execute({ key, link, uncommonOnly });
   return {
     candidates: candidates as { groupId: string; textKey: string; viaLink: boolean }[],
     lockTokens: (tokens.lockTokens ?? []).map(Number),

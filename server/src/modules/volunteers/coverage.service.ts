@@ -5,6 +5,7 @@ import { AppError } from '../../../../common/errors.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
 import { csvCell } from '../../lib/csv.js';
+import { cacheIn, type ResultCache } from '../../lib/result-cache.js';
 import { canReadCoverage } from './policy.js';
 import * as repo from './repository.js';
 
@@ -60,14 +61,29 @@ function sumRows(rows: CoverageRow[], base: { code: string; nameTh: string; name
   return t;
 }
 
+const viewCaches = new WeakMap<object, ResultCache<CoverageView>>();
+
 /**
  * Coverage of the nation (one row per province), a province (per district) or a district (per subdistrict,
  * with the villages that have no volunteer), and activities and people helped per month over the last
- * year. Everything comes from the roll-up tables: a few dozen rows whatever the number of volunteers.
+ * year. Everything comes from the roll-up tables: a few dozen rows whatever the number of volunteers. A view
+ * is the same for everyone allowed to see it: each instance keeps it under coverage's version, so it is read
+ * again as soon as anything it shows changes (`COVERAGE_CACHE_ENTRIES`).
  */
 export async function getCoverage(ctx: Ctx, area?: string): Promise<CoverageView> {
   authorize(ctx, canReadCoverage, undefined);
   const months = lastMonths(MONTHS);
+  const cache = cacheIn(viewCaches, ctx.config, ctx.config.COVERAGE_CACHE_ENTRIES);
+  const key = `${area ?? ''}|${months[0]}`;
+  const version = await repo.coverageVersion(ctx.db);
+  const kept = cache.get(key, version);
+  if (kept) return kept;
+  const view = await readCoverage(ctx, area, months);
+  cache.set(key, version, view);
+  return view;
+}
+
+async function readCoverage(ctx: Ctx, area: string | undefined, months: string[]): Promise<CoverageView> {
   const fillMonths = (rows: { month: string; activities: number; people: number }[]) => {
     const byMonth = new Map(rows.map((r) => [r.month, r]));
     return months.map((m) => byMonth.get(m) ?? { month: m, activities: 0, people: 0 });

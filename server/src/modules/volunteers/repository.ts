@@ -228,6 +228,12 @@ export async function insertFile(db: Db, row: typeof files.$inferInsert) {
 
 // ---------------------------------------------------------------- coverage
 
+/** Coverage's version, bumped by a trigger whenever what the coverage views are read from changes. */
+export async function coverageVersion(db: Db): Promise<number> {
+  const [row] = await queryRows<{ version: string }>(db, sql`select version from coverage_version where id = 1`);
+  return Number(row?.version ?? 0);
+}
+
 /** The nation's code in the activity roll-up (kept by its trigger beside the areas'). */
 const NATION_CODE = 'TH';
 

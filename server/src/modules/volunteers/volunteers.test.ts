@@ -369,6 +369,33 @@ describe('coverage', () => {
     }
   });
 
+  it('is kept per instance until something it shows changes', async () => {
+    const view = async () => (await cmDistrict.request({ url: '/api/volunteer-coverage?area=5001' })).json();
+    /** Changes the roll-up with triggers off: coverage's version does not move, as if nothing had changed. */
+    const tamper = (by: number) =>
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update coverage_rollup set volunteers = volunteers + ${by} where code = '5001'`);
+      });
+    const before = await view();
+    await tamper(1000);
+    try {
+      expect((await view()).totals.volunteers).toBe(before.totals.volunteers);
+    } finally {
+      await tamper(-1000);
+    }
+    // A new volunteer approved, a new village: both are seen at once.
+    const { id } = await register(v5001[0]);
+    expect((await approve(cmDistrict, id)).statusCode).toBe(200);
+    const subs = (await t.app.inject({ url: '/api/places?parent=5001' })).json().items;
+    const village = await addVillage(cmDistrict, subs[1].code, 9);
+    const after = await view();
+    const direct = await repo.directCounts(t.database.db, '5001');
+    expect(after.totals).toMatchObject({ volunteers: before.totals.volunteers + 1, villages: before.totals.villages + 1 });
+    expect(after.totals).toMatchObject({ volunteers: direct.volunteers, villages: direct.villages });
+    expect(after.villagesWithoutVolunteer.map((v: { id: string }) => v.id)).toContain(village);
+  });
+
   it('is for coordinators, monitors and admins; exports CSV and XLSX', async () => {
     expect((await t.app.inject({ url: '/api/volunteer-coverage' })).statusCode).toBe(401);
     const learner = await clientAs(t, 'learner');
