@@ -213,9 +213,18 @@ async function generateClaims(db: DbOf) {
       ) with ordinality as x(t, tk, l, lk, k)`);
   }
   await db.execute(sql`update bench_variants set group_id = gen_random_uuid()`);
+  // Loaded as the migrations load existing groups: the groups, then their postings in one statement (in the
+  // order the groups were made) and the tokens they make common, instead of the trigger group by group.
+  await db.execute(sql`alter table claim_groups disable trigger claim_group_tokens_sync`);
   await db.execute(sql`
     insert into claim_groups (id, sample_text, text_key, status, request_count, first_seen_at, last_seen_at)
     select group_id, text, text_key, 'new', 0, now() - interval '180 days', now() from bench_variants`);
+  await db.execute(sql`alter table claim_groups enable trigger claim_group_tokens_sync`);
+  await db.execute(sql`
+    insert into claim_group_tokens (token, group_id)
+    select t, v.group_id from (select group_id, text_key from bench_variants order by k) v, unnest(claim_grouping_tokens(v.text_key)) t`);
+  await db.execute(sql`
+    insert into claim_common_tokens (token) select token from claim_group_tokens group by token having count(*) >= 20`);
   // Claim i repeats variant v(i): a power law, so some claims spread widely and most are seen a few times.
   await db.execute(sql`
     insert into claims (group_id, tracking_code, text, link, link_key, text_key, platform, province_code, submitted_at)
@@ -319,14 +328,15 @@ export async function run() {
       }
       if (only !== 'coverage') {
         // Anonymous claims, each with its own solved challenge: half forward a known claim (they join its group),
-        // half are new claims, each arriving as four forwards in a row from different people — the first to be
+        // half are new claims (numbered from the groups there are, so that a run on kept data has new ones too),
+      // each arriving as four forwards in a row from different people — the first to be
         // placed opens its group, the others wait for it and join it (the race the grouping locks settle).
         const solveStarted = Date.now();
         const bodies: string[] = [];
         for (let i = 0; i < 40_000 * Math.max(SCALE, 0.25); i++) {
           const { token } = issueChallenge(secret, CHALLENGE_BITS);
           const forward = FORWARDS[(i >> 1) % FORWARDS.length];
-          const text = i % 2 === 0 ? forward(claimText((i * 31) % VARIANTS)) : forward(claimText(VARIANTS + (i >> 3)));
+          const text = i % 2 === 0 ? forward(claimText((i * 31) % VARIANTS)) : forward(claimText(counts.groups + (i >> 3)));
           bodies.push(
             JSON.stringify({
               text,

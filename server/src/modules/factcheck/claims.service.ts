@@ -12,7 +12,7 @@ import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { sameClaimAs, textKey } from './similarity.js';
+import { textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -76,14 +76,11 @@ function checkHuman(ctx: Ctx, body: SubmitClaimBody): string | null {
 /**
  * The group a new claim belongs in, or null for a new group: a claim with the same (normalised) link, or
  * the first candidate group (by shared word pairs, indexed) that the word test says is the same claim. Also
- * the tokens to lock before opening a group (`repo.lockGrouping`). `uncommonOnly`: look through the key's
- * uncommon word pairs only (the quick first pass of `placeClaim`).
+ * the tokens to lock before opening a group. `uncommonOnly`: look through the key's uncommon word pairs only
+ * (the quick first pass of `placeClaim`). Runs in the database (`claim_find_group`), as placing does.
  */
-export async function findGroupFor(db: Db, key: string, link: string | null, uncommonOnly = false) {
-  const { candidates, lockTokens } = await repo.findGroupingCandidates(db, key, link, uncommonOnly);
-  const isSame = sameClaimAs(key);
-  const found = candidates.find((c) => c.viaLink) ?? candidates.find((c) => isSame(c.textKey));
-  return { groupId: found?.groupId ?? null, lockTokens };
+export function findGroupFor(db: Db, key: string, link: string | null, uncommonOnly = false) {
+  return repo.findGroupForKey(db, key, link, uncommonOnly);
 }
 
 const pgError = (e: unknown) => {
@@ -95,36 +92,17 @@ const isMergedAway = (e: unknown) => pgError(e).code === '23503' && pgError(e).c
 /** The challenge's nonce is already stored with another claim. */
 const isUsedChallenge = (e: unknown) => pgError(e).code === '23505' && pgError(e).constraint === 'claims_challenge_nonce_key';
 
-type NewClaim = Parameters<typeof repo.addClaim>[2];
+type NewClaim = Parameters<typeof repo.placeClaim>[1];
 type Placed = { group_id: string; request_count: number; status: string };
 
 /**
- * Puts a claim in the group of the same claim, or a new one; `withImage` stores its image in the same
- * transaction and gives the file id. Most claims repeat one already grouped: they find it through their
- * uncommon word pairs alone and join it in one statement, waiting for nobody. A claim that finds no group so
- * takes the grouping locks of its uncommon word pairs and its link and looks again through all its pairs — a
- * claim like it may have opened a group meanwhile, or its group shares only common pairs with it — and only
- * then opens one, so near-identical claims arriving together never open two groups (decision 016).
+ * Puts a claim in the group of the same claim, or a new one, in one statement (`repo.placeClaim`, decision
+ * 016); `withImage` stores its image first, in the same transaction, and gives the file id.
  */
 async function placeClaim(ctx: Ctx, claim: NewClaim, sampleText: string, withImage?: (tx: Db) => Promise<string>): Promise<Placed> {
-  const key = claim.textKey;
   const link = claim.linkKey ?? null;
-  const first = await findGroupFor(ctx.db, key, link, true);
-  let groupId = first.groupId;
-  if (!groupId) {
-    const opened = await ctx.db.transaction(async (tx) => {
-      await repo.lockGrouping(tx, first.lockTokens, link);
-      // A claim like it that held the locks first has opened its group: the quick pass finds it. Else all pairs.
-      const meanwhile = (await findGroupFor(tx, key, link, true)).groupId ?? (await findGroupFor(tx, key, link)).groupId;
-      if (meanwhile) return meanwhile;
-      return repo.openGroup(tx, { ...claim, imageFileId: withImage ? await withImage(tx) : null }, sampleText);
-    });
-    if (typeof opened !== 'string') return opened;
-    groupId = opened;
-  }
-  const into = groupId;
-  if (!withImage) return repo.addClaim(ctx.db, into, claim);
-  return ctx.db.transaction(async (tx) => repo.addClaim(tx, into, { ...claim, imageFileId: await withImage(tx) }));
+  if (!withImage) return repo.placeClaim(ctx.db, claim, sampleText, link);
+  return ctx.db.transaction(async (tx) => repo.placeClaim(tx, { ...claim, imageFileId: await withImage(tx) }, sampleText, link));
 }
 
 /**

@@ -104,6 +104,44 @@ describe('grouping tokens', () => {
   });
 });
 
+/** The database's word test (`claim_same` over `claim_features`, what placing a claim uses) on each pair. */
+async function sameInDatabase(pairs: [string, string][]): Promise<boolean[]> {
+  const rows = await queryRows<{ same: boolean }>(
+    database.db,
+    sql`select claim_same(claim_features(e->>0), claim_features(e->>1)) as same
+        from json_array_elements(${JSON.stringify(pairs)}::json) with ordinality as x(e, n) order by n`,
+  );
+  return rows.map((r) => r.same);
+}
+
+describe('the word test in the database', () => {
+  it('agrees with the application on the test set and on random keys and edits, either side of the threshold', async () => {
+    const fixtures = [...SAME, ...DIFFERENT].map(([a, b]) => [textKey(a), textKey(b)] as [string, string]);
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const vocabulary = Array.from({ length: 25 }, (_, i) => `w${i}`);
+    const pairs: [string, string][] = [...fixtures, ['', ''], ['w1', ''], ['w1 w1 w2', 'w1 w2 w2']];
+    for (let i = 0; i < 2000; i++) {
+      const a = Array.from({ length: 1 + random(25) }, () => vocabulary[random(vocabulary.length)]);
+      const b = [...a];
+      for (let edits = random(10); edits > 0; edits--) {
+        const at = random(b.length + 1);
+        if (random(2) === 0 && b.length > 1) b.splice(at, 1);
+        else b.splice(at, 0, vocabulary[random(vocabulary.length)]);
+      }
+      pairs.push([a.join(' '), b.join('  ')]);
+    }
+    const expected = pairs.map(([a, b]) => isSameClaim(a, b));
+    expect(expected.filter(Boolean).length).toBeGreaterThan(200);
+    expect(expected.filter((x) => !x).length).toBeGreaterThan(200);
+    const actual = await sameInDatabase(pairs);
+    expect(pairs.filter((_, i) => actual[i] !== expected[i])).toEqual([]);
+  });
+});
+
 describe('common tokens', () => {
   it('are recorded at 20 groups; the quick pass skips them, the full pass still finds a group that shares only them', async () => {
     const isCommon = async (pair: string) =>

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ListClaimsQuery, SearchFactChecksQuery } from '../../../../common/contracts/factcheck.js';
-import { type Db, preparedQuery, queryRows } from '../../db/client.js';
+import { type Db, queryRows } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
 import { termHash } from '../../lib/rank-terms.js';
@@ -10,84 +10,36 @@ export type ClaimRow = typeof claims.$inferSelect;
 
 const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
-/** How many of each token's most recently created groups the look-up reads; fewer groups make a pair uncommon. */
-const NEWEST_PER_TOKEN = 20;
-
 /**
- * Groups that may say the same as a key, best first: the group of the first claim with the same link, then
- * up to ten groups sharing grouping tokens with the key (`claim_grouping_tokens`: its word pairs), read from
- * each token's `NEWEST_PER_TOKEN` most recently created groups — bounded however common a token is — and
- * ranked by the tokens they share: an uncommon one (fewer groups than `NEWEST_PER_TOKEN` have it) weighs one
- * over the number of groups having it, a common one next to nothing (a recent group sharing many common
- * phrases must not push out an older one sharing the claim's specifics), then by how recently they were
- * created (decision 016). With `uncommonOnly`, the tokens known to be common (`claim_common_tokens`) are not
- * read at all: most claims find their group by their uncommon tokens, and a long claim has dozens of common
- * ones. Also the key's uncommon tokens, or all its tokens when none is: what `lockGrouping` locks. A named
- * prepared statement: it is planned once per connection.
+ * The group a grouping key belongs in, or null, and the tokens to lock before opening one: `claim_find_group`
+ * (the look-up through word pairs and the word test, in the database; decision 016). `uncommonOnly`: through
+ * the key's uncommon pairs only, the quick pass most claims need.
  */
-const groupingCandidates = preparedQuery((db) =>
-  db
-    .select({
-      groupId: sql<string | null>`c.group_id`,
-      textKey: sql<string | null>`c.text_key`,
-      viaLink: sql<boolean>`c.via_link`,
-      lockTokens: sql<number[] | null>`c.lock_tokens`,
-    })
-    .from(
-      sql`(
-        with keyed as (
-          select unnest(claim_grouping_tokens(${sql.placeholder('key')}::text)) as token
-        ), hits as (
-          select q.token, h.group_id, h.seq, coalesce(h.readers, 0) as readers
-          from keyed q
-          left join lateral (
-            select p.group_id, p.seq, count(*) over () as readers from (
-              select group_id, seq from claim_group_tokens where token = q.token order by seq desc nulls last limit ${sql.raw(String(NEWEST_PER_TOKEN))}
-            ) p
-          ) h on true
-          where not (${sql.placeholder('uncommonOnly')}::boolean and exists (select 1 from claim_common_tokens c where c.token = q.token))
-        ), best as (
-          select group_id, sum(case when readers < ${sql.raw(String(NEWEST_PER_TOKEN))} then 1.0 / readers else 0.001 end) as score, max(seq) as newest
-          from hits where group_id is not null group by group_id
-          order by score desc, newest desc limit 10
-        ), tokens as (
-          select (select array_agg(distinct token) filter (where readers < ${sql.raw(String(NEWEST_PER_TOKEN))}) from hits) as uncommon,
-                 (select array_agg(token) from keyed) as every
-        )
-        (select null::uuid as group_id, null::text as text_key, false as via_link, -1::bigint as rank,
-                coalesce(uncommon, every, '{}') as lock_tokens from tokens)
-        union all
-        (select group_id, text_key, true, 0, null from claims where link_key = ${sql.placeholder('link')}::text order by submitted_at limit 1)
-        union all
-        (select g.id, g.text_key, false, row_number() over (order by best.score desc, best.newest desc), null
-          from best join claim_groups g on g.id = best.group_id)
-      ) as c`,
-    )
-    .orderBy(sql`c.rank`)
-    .prepare('factcheck_grouping_candidates'),
-);
-
-export async function findGroupingCandidates(db: Db, key: string, link: string | null, uncommonOnly = false) {
-  const [tokens, ...candidates] = await groupingCandidates(db).execute({ key, link, uncommonOnly });
-  return {
-    candidates: candidates as { groupId: string; textKey: string; viaLink: boolean }[],
-    lockTokens: (tokens.lockTokens ?? []).map(Number),
-  };
+export async function findGroupForKey(db: Db, key: string, link: string | null, uncommonOnly: boolean) {
+  const [row] = await queryRows<{ groupId: string | null; lockTokens: number[] | null }>(
+    db,
+    sql`select found_group as "groupId", found_lock_tokens as "lockTokens" from claim_find_group(${key}, ${link}, ${uncommonOnly})`,
+  );
+  return { groupId: row.groupId, lockTokens: (row.lockTokens ?? []).map(Number) };
 }
 
+type NewClaim = Omit<typeof claims.$inferInsert, 'groupId'>;
+
 /**
- * Serialises the opening of groups among claims that could be the same: one transaction lock per token given
- * (the key's uncommon word pairs, see `findGroupingCandidates`) and one for the normalised link, under the
- * grouping class id, taken in ascending order so none can deadlock. Near-identical claims share their uncommon
- * pairs and wait for each other; claims that only share common phrases do not (decision 016).
+ * Puts a claim in the group of the same claim, or opens one, and counts it there, in one statement
+ * (`claim_place`: look-up, grouping locks of its uncommon pairs and its link, writes; decision 016). Returns the
+ * group after.
  */
-export async function lockGrouping(tx: Db, tokens: readonly number[], link: string | null) {
-  const all = [...new Set([...tokens, ...(link === null ? [] : [termHash(`link:${link}`)])])].sort((a, b) => a - b);
-  if (all.length === 0) return;
-  // One round trip: the locks are taken row by row in the sorted order of the subquery.
-  await tx.execute(
-    sql`select count(pg_advisory_xact_lock(${LOCK_KEYS.claimGrouping}::int, t)) from (select unnest(${`{${all.join(',')}}`}::int[]) as t order by 1) s`,
+export async function placeClaim(db: Db, c: NewClaim, sampleText: string, link: string | null) {
+  const linkLock = link === null ? null : termHash(`link:${link}`);
+  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
+    db,
+    sql`select placed_group as group_id, placed_count as request_count, placed_status as status from claim_place(
+          ${LOCK_KEYS.claimGrouping}::int, ${linkLock}::int, ${sampleText}, ${c.trackingCode}, ${c.text}, ${c.link ?? null},
+          ${c.linkKey ?? null}, ${c.textKey}, ${c.imageFileId ?? null}::uuid, ${c.platform}, ${c.provinceCode},
+          ${c.submitterUserId ?? null}::uuid, ${c.contactEmail ?? null}, ${c.contactPhone ?? null}, ${c.challengeNonce ?? null})`,
   );
+  return row;
 }
 
 export async function insertGroup(tx: Db, row: typeof claimGroups.$inferInsert) {
@@ -108,45 +60,6 @@ export async function insertFile(tx: Db, row: typeof files.$inferInsert) {
 export async function findFile(db: Db, id: string) {
   const [f] = await db.select().from(files).where(eq(files.id, id)).limit(1);
   return f;
-}
-
-const claimColumns = sql.raw(`group_id, tracking_code, text, link, link_key, text_key, image_file_id, platform, province_code,
-  submitter_user_id, contact_email, contact_phone, challenge_nonce`);
-
-type NewClaim = Omit<typeof claims.$inferInsert, 'groupId'>;
-
-/** The values of a new claim after its group id, in the order of `claimColumns`. */
-const claimValues = (c: NewClaim) =>
-  sql`${c.trackingCode}, ${c.text}, ${c.link ?? null}, ${c.linkKey ?? null}, ${c.textKey}, ${c.imageFileId ?? null}, ${c.platform},
-      ${c.provinceCode}, ${c.submitterUserId ?? null}, ${c.contactEmail ?? null}, ${c.contactPhone ?? null}, ${c.challengeNonce ?? null}`;
-
-/** A new claim in a group, counted there (where and when it was seen), in one statement. Returns the group after. */
-export async function addClaim(db: Db, groupId: string, c: NewClaim) {
-  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
-    db,
-    sql`with c as (insert into claims (${claimColumns}) values (${groupId}, ${claimValues(c)}) returning group_id, platform, province_code)
-        update claim_groups g set request_count = g.request_count + 1,
-          provinces = case when c.province_code = any(g.provinces) then g.provinces else array_append(g.provinces, c.province_code) end,
-          platforms = case when c.platform = any(g.platforms) then g.platforms else array_append(g.platforms, c.platform) end,
-          last_seen_at = now(), updated_at = now()
-        from c where g.id = c.group_id
-        returning g.id as group_id, g.request_count, g.status`,
-  );
-  return row;
-}
-
-/** A new group for a claim and the claim in it, counted, in one statement (its tokens come from a trigger). */
-export async function openGroup(db: Db, c: NewClaim, sampleText: string) {
-  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
-    db,
-    sql`with g as (
-          insert into claim_groups (sample_text, text_key, request_count, provinces, platforms)
-          values (${sampleText}, ${c.textKey}, 1, array[${c.provinceCode}::text], array[${c.platform}::text])
-          returning id, request_count, status
-        ), c as (insert into claims (${claimColumns}) select g.id, ${claimValues(c)} from g)
-        select id as group_id, request_count, status from g`,
-  );
-  return row;
 }
 
 /** Recounts a group from its claims (after a merge or a split). */
