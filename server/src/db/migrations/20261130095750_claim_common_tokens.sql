@@ -15,9 +15,10 @@ BEGIN
   END IF;
   INSERT INTO claim_group_tokens (token, group_id) SELECT t, NEW.id FROM unnest(tokens) t;
   INSERT INTO claim_common_tokens (token)
-  SELECT t FROM unnest(tokens) t
-  WHERE NOT EXISTS (SELECT 1 FROM claim_common_tokens c WHERE c.token = t)
-    AND (SELECT count(*) FROM (SELECT 1 FROM claim_group_tokens p WHERE p.token = t LIMIT 20) x) >= 20
+  SELECT t FROM (
+    SELECT t FROM unnest(tokens) t WHERE NOT EXISTS (SELECT 1 FROM claim_common_tokens c WHERE c.token = t) OFFSET 0
+  ) not_yet -- counted after the common ones are left out (OFFSET 0 keeps the two filters in this order)
+  WHERE (SELECT count(*) FROM (SELECT 1 FROM claim_group_tokens p WHERE p.token = t LIMIT 20) x) >= 20
   ORDER BY t
   ON CONFLICT (token) DO NOTHING;
   RETURN NULL;

@@ -40,9 +40,11 @@ END $$;
 -- number of groups having it, a common one next to nothing (a recent group sharing many common phrases must
 -- not push out an older one sharing the claim's specifics), then by how recently they were created. With
 -- uncommon_only, tokens known to be common (claim_common_tokens) are not read at all: most claims find their
--- group by their uncommon tokens, and a long claim has dozens of common ones. Also the tokens to lock before
--- opening a group: the key's uncommon tokens, or all its tokens when none is.
-CREATE FUNCTION claim_find_group(p_key text, p_link text, p_uncommon_only boolean, OUT found_group uuid, OUT found_lock_tokens integer[])
+-- group by their uncommon tokens, and a long claim has dozens of common ones; the tokens in p_always are read
+-- even so. Also the tokens to lock before opening a group: the key's uncommon tokens, or all its tokens when
+-- none is.
+CREATE FUNCTION claim_find_group(p_key text, p_link text, p_uncommon_only boolean, p_always integer[],
+                                 OUT found_group uuid, OUT found_lock_tokens integer[])
 LANGUAGE plpgsql AS $$
 DECLARE
   mine text[] := claim_features(p_key);
@@ -59,7 +61,7 @@ BEGIN
           SELECT t.group_id, t.seq FROM claim_group_tokens t WHERE t.token = q.token ORDER BY t.seq DESC NULLS LAST LIMIT 20
         ) p
       ) h ON true
-      WHERE NOT (p_uncommon_only AND EXISTS (SELECT 1 FROM claim_common_tokens ct WHERE ct.token = q.token))
+      WHERE NOT (p_uncommon_only AND q.token <> ALL (p_always) AND EXISTS (SELECT 1 FROM claim_common_tokens ct WHERE ct.token = q.token))
     ), best AS (
       SELECT hits.group_id, sum(CASE WHEN readers < 20 THEN 1.0 / readers ELSE 0.001 END) AS score, max(seq) AS newest
       FROM hits WHERE hits.group_id IS NOT NULL GROUP BY hits.group_id
@@ -89,10 +91,11 @@ END $$;
 -- Puts a claim in the group of the same claim, or a new one, and counts it there; returns the group after.
 -- Most claims repeat one already grouped: they find it through their uncommon word pairs alone and join it,
 -- waiting for nobody. A claim that finds no group so takes the grouping locks (class lock_class) of its
--- uncommon pairs and of its link (link_lock), in ascending order so none can deadlock, and looks again — a
--- claim like it may have opened a group meanwhile (the quick pass finds it), or its group shares only common
--- pairs with it (all pairs) — and only then opens one, so near-identical claims arriving together never open
--- two groups. The locks last until the caller's transaction ends: the end of this statement, or of the
+-- uncommon pairs and of its link (link_lock), in ascending order so none can deadlock, and looks again: first
+-- through its uncommon and its locked pairs — a claim like it that held one of these locks first has opened a
+-- group with that pair, the newest of its groups — then through all its pairs, for a group that shares only
+-- common pairs with it. Only then does it open one, so near-identical claims arriving together never open two
+-- groups. The locks last until the caller's transaction ends: the end of this statement, or of the
 -- transaction that also stores the claim's image.
 CREATE FUNCTION claim_place(
   lock_class integer, link_lock integer, c_sample_text text,
@@ -105,15 +108,15 @@ DECLARE
   target uuid;
   lock_tokens integer[];
 BEGIN
-  SELECT found_group, found_lock_tokens INTO target, lock_tokens FROM claim_find_group(c_text_key, c_link_key, true);
+  SELECT found_group, found_lock_tokens INTO target, lock_tokens FROM claim_find_group(c_text_key, c_link_key, true, '{}');
   IF target IS NULL THEN
     PERFORM count(pg_advisory_xact_lock(lock_class, t)) FROM (
       SELECT DISTINCT t FROM unnest(coalesce(lock_tokens, '{}') || CASE WHEN link_lock IS NULL THEN '{}'::integer[] ELSE ARRAY[link_lock] END) t
       ORDER BY 1
     ) s;
-    SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, true);
+    SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, true, coalesce(lock_tokens, '{}'));
     IF target IS NULL THEN
-      SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, false);
+      SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, false, '{}');
     END IF;
     IF target IS NULL THEN
       INSERT INTO claim_groups (sample_text, text_key, request_count, provinces, platforms)
