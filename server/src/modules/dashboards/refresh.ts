@@ -63,23 +63,11 @@ export async function refreshDashboards(
   for (let i = 0; i < (opts.maxBatches ?? 40); i++) {
     const taken = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEYS.dashboardRefresh})`);
-      const persons = await queryRows<{ id: string }>(
-        tx,
-        sql`with d as (delete from dashboard_dirty_persons where id in (
-                         select id from dashboard_dirty_persons order by id limit ${batch} for update skip locked)
-                       returning person_id)
-            select distinct person_id as id from d`,
-      );
+      const persons = await takeQueued(tx, 'dashboard_dirty_persons', 'person_id', batch);
       if (persons.length > 0) {
         await tx.execute(sql`select dashboard_refresh_people(${uuidArray(persons)}, ${first}, ${current})`);
       }
-      const moved = await queryRows<{ id: string }>(
-        tx,
-        sql`with d as (delete from dashboard_dirty_agencies where id in (
-                         select id from dashboard_dirty_agencies order by id limit ${agencyBatch} for update skip locked)
-                       returning agency_id)
-            select distinct agency_id as id from d`,
-      );
+      const moved = await takeQueued(tx, 'dashboard_dirty_agencies', 'agency_id', agencyBatch);
       if (moved.length > 0) {
         await tx.execute(sql`select dashboard_refresh_agencies(${uuidArray(moved)}, ${first}, ${current})`);
       }
@@ -102,6 +90,22 @@ export async function refreshDashboards(
                            last_agencies = excluded.last_agencies, last_ms = excluded.last_ms`);
   }
   return { people, agencies, ms, remaining: Number(remaining) };
+}
+
+/** Takes up to `limit` marks from a queue, oldest first (skipping marks another refresh holds): their distinct ids. */
+function takeQueued(
+  tx: Db,
+  queue: 'dashboard_dirty_persons' | 'dashboard_dirty_agencies',
+  column: 'person_id' | 'agency_id',
+  limit: number,
+) {
+  const table = sql.identifier(queue);
+  return queryRows<{ id: string }>(
+    tx,
+    sql`with d as (delete from ${table} where id in (select id from ${table} order by id limit ${limit} for update skip locked)
+                   returning ${sql.identifier(column)} as id)
+        select distinct id from d`,
+  );
 }
 
 const uuidArray = (rows: { id: string }[]) => sql`${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]`;
