@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies } from './org.js';
 
@@ -144,6 +144,16 @@ export const dashboardRefreshState = pgTable('dashboard_refresh_state', {
   currentFiscalYear: smallint('current_fiscal_year').notNull(),
   lastAgencies: integer('last_agencies').notNull().default(0),
   lastMs: integer('last_ms').notNull().default(0),
+});
+
+/**
+ * A counter bumped whenever what a dashboard shows of a scope changes: by a refresh that recomputed anything,
+ * and by statement triggers on the tables the scope's page reads besides the roll-ups (agencies, plans,
+ * cohorts, the framework). Each instance keeps scopes' figures under it (decision 014).
+ */
+export const dashboardVersion = pgTable('dashboard_version', {
+  id: smallint('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
 });
 
 /** A monitor's subscription to the monthly dashboard report by e-mail, for one scope and target group. */

@@ -260,6 +260,38 @@ describe('scoping', () => {
   });
 });
 
+describe('scope figures kept per instance', () => {
+  it('are kept across a refresh that found nothing to do, and read again at once when a plan changes', async () => {
+    const db = t.database.db;
+    const q = `agencyId=${tree.id('D1')}&fiscalYear=${fy}`;
+    await refreshDashboards(db);
+    const before = (await get(execD1, q)).body;
+    expect(before.people.total.personnel).toBeGreaterThan(0);
+    // Behind the refresh's back: the roll-up changes, the version does not, so the kept figures are served.
+    const tamper = (by: number) =>
+      db.execute(sql`update dashboard_tree_facts set personnel = personnel + ${by} where agency_id = ${tree.id('D1')} and fiscal_year = ${fy}`);
+    await tamper(1000);
+    try {
+      expect((await refreshDashboards(db)).people).toBe(0);
+      expect((await get(execD1, q)).body.people.total.personnel).toBe(before.people.total.personnel);
+    } finally {
+      await tamper(-1000);
+    }
+    // A plan submitted below: no refresh needed.
+    const submitted = (v: DashboardView) => v.development.plans.byState.find((x) => x.state === 'submitted')?.count ?? 0;
+    const [plan] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into agency_plans (agency_id, fiscal_year, state, phase) values (${tree.id('D1-A')}, ${fy}, 'submitted', 'early') returning id`,
+    );
+    try {
+      expect(submitted((await get(execD1, q)).body)).toBe(submitted(before) + 1);
+    } finally {
+      await db.execute(sql`delete from agency_plans where id = ${plan.id}`);
+    }
+    expect(submitted((await get(execD1, q)).body)).toBe(submitted(before));
+  });
+});
+
 describe('roll-ups follow the base tables', () => {
   it('after inserts, updates, deletes, transfers and a refresh (read at each agency’s own level, nothing withheld)', async () => {
     const db = t.database.db;

@@ -48,7 +48,8 @@ export async function refreshDashboards(
     db,
     sql`select current_fiscal_year from dashboard_refresh_state where id = 1`,
   );
-  if (state && state.current_fiscal_year !== current) {
+  const turned = Boolean(state && state.current_fiscal_year !== current);
+  if (turned) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEYS.dashboardRefresh})`);
       for (const table of ROLLUPS) await tx.execute(sql`delete from ${sql.identifier(table)} where fiscal_year < ${first}`);
@@ -77,6 +78,8 @@ export async function refreshDashboards(
     people += taken.persons;
     agencies += taken.agencies;
   }
+  // Pages kept under the version are read again (decision 014); an idle refresh keeps them.
+  if (turned || people + agencies > 0) await db.execute(sql`update dashboard_version set version = version + 1 where id = 1`);
   const [{ remaining }] = await queryRows<{ remaining: number }>(
     db,
     sql`select (select count(*) from dashboard_dirty_persons) + (select count(*) from dashboard_dirty_agencies) as remaining`,

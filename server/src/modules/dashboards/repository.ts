@@ -192,9 +192,17 @@ export function provinceCoverage(db: Db) {
 }
 
 export async function refreshState(db: Db) {
-  const [row] = await queryRows<{ refreshed_at: string | Date; current_fiscal_year: number; last_agencies: number; last_ms: number }>(
+  // The version is there from the start; the refresh state once the first refresh has run.
+  const [row] = await queryRows<{
+    refreshed_at: string | Date | null;
+    current_fiscal_year: number | null;
+    last_agencies: number | null;
+    last_ms: number | null;
+    version: string;
+  }>(
     db,
-    sql`select refreshed_at, current_fiscal_year, last_agencies, last_ms from dashboard_refresh_state where id = 1`,
+    sql`select s.refreshed_at, s.current_fiscal_year, s.last_agencies, s.last_ms, v.version
+        from dashboard_version v left join dashboard_refresh_state s on s.id = 1 where v.id = 1`,
   );
   return row;
 }

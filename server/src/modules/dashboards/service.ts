@@ -78,7 +78,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     fiscalYear: fy,
     fiscalYears,
     targetGroup: group,
-    asOf: state ? new Date(state.refreshed_at).toISOString() : null,
+    asOf: state?.refreshed_at ? new Date(state.refreshed_at).toISOString() : null,
     privacy: { minCellSize, scopeSuppressed },
     people: peopleSection(byGroup, levels, matrix, group, s),
     development: {
@@ -107,13 +107,14 @@ const scopeCaches = new WeakMap<object, ResultCache<Promise<Awaited<ReturnType<t
 
 /**
  * What a dashboard shows of its scope, the same for every reader: roll-up rows, the agencies below, plans and
- * cohorts. Read once per refresh of the roll-ups (its time is the version), so every figure of the page is as
- * of the time it shows, and readers of the same scope after that share one read.
+ * cohorts. Kept under the dashboards' version, which a refresh that recomputed anything moves, as does any
+ * change to agencies, plans, cohorts or the framework: readers of the same scope share one read until then, and
+ * a refresh that found nothing to do keeps it.
  */
 function scopeFigures(ctx: Ctx, agency: Agency | null, fy: number, group: string | null, state: RefreshState | undefined) {
   const cache = cacheIn(scopeCaches, ctx.config, ctx.config.DASHBOARD_CACHE_ENTRIES);
   const key = `${agency?.id ?? 'nation'}|${fy}|${group ?? ''}`;
-  const version = state ? new Date(state.refreshed_at).getTime() : 0;
+  const version = state ? Number(state.version) : 0;
   const hit = cache.get(key, version);
   if (hit) return hit;
   const value = readScope(ctx.db, agency, fy, group);
