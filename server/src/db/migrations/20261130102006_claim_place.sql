@@ -34,25 +34,28 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- The group a key belongs in, or null: the group of the first claim with the same link, else the first of up to
--- ten candidate groups that the word test calls the same claim. Candidates share grouping tokens with the key
--- (its word pairs) and are read from each token's 20 most recently created groups — bounded however common a
--- token is — ranked by the tokens they share: an uncommon one (fewer than 20 groups have it) weighs one over the
--- number of groups having it, a common one next to nothing (a recent group sharing many common phrases must
--- not push out an older one sharing the claim's specifics), then by how recently they were created. With
--- uncommon_only, tokens known to be common (claim_common_tokens) are not read at all: most claims find their
--- group by their uncommon tokens, and a long claim has dozens of common ones; the tokens in p_always are read
--- even so. Also the tokens to lock before opening a group: the key's uncommon tokens, or all its tokens when
--- none is.
-CREATE FUNCTION claim_find_group(p_key text, p_link text, p_uncommon_only boolean, p_always integer[],
-                                 OUT found_group uuid, OUT found_lock_tokens integer[])
+-- ten candidate groups that the word test calls the same claim. The key comes as its grouping tokens
+-- (claim_grouping_tokens) and its features (claim_features), computed once by the caller. Candidates share
+-- grouping tokens with the key (its word pairs) and are read from each token's 20 most recently created groups —
+-- bounded however common a token is — ranked by the tokens they share: an uncommon one (fewer than 20 groups
+-- have it) weighs one over the number of groups having it, a common one next to nothing (a recent group sharing
+-- many common phrases must not push out an older one sharing the claim's specifics), then by how recently they
+-- were created. With p_uncommon_only, tokens known to be common (claim_common_tokens) are not read at all: most
+-- claims find their group by their uncommon tokens, and a long claim has dozens of common ones; the tokens in
+-- p_always are read even so. Candidates in p_tested (found not the same by an earlier pass) are not tested
+-- again; found_tested adds this pass's. Also the tokens to lock before opening a group: the key's uncommon
+-- tokens, or all its tokens when none is.
+CREATE FUNCTION claim_find_group(p_tokens integer[], p_mine text[], p_link text, p_uncommon_only boolean,
+                                 p_always integer[], p_tested uuid[],
+                                 OUT found_group uuid, OUT found_lock_tokens integer[], OUT found_tested uuid[])
 LANGUAGE plpgsql AS $$
 DECLARE
-  mine text[] := claim_features(p_key);
   c record;
 BEGIN
+  found_tested := p_tested;
   FOR c IN
     WITH keyed AS (
-      SELECT unnest(claim_grouping_tokens(p_key)) AS token
+      SELECT unnest(p_tokens) AS token
     ), hits AS (
       SELECT q.token, h.group_id, h.seq, coalesce(h.readers, 0) AS readers
       FROM keyed q
@@ -81,9 +84,15 @@ BEGIN
   LOOP
     IF c.rank = -1 THEN
       found_lock_tokens := c.lock_tokens;
-    ELSIF c.via_link OR claim_same(mine, claim_features(c.text_key)) THEN
+    ELSIF c.via_link THEN
       found_group := c.group_id;
       RETURN;
+    ELSIF c.group_id <> ALL (found_tested) THEN
+      IF claim_same(p_mine, claim_features(c.text_key)) THEN
+        found_group := c.group_id;
+        RETURN;
+      END IF;
+      found_tested := found_tested || c.group_id;
     END IF;
   END LOOP;
 END $$;
@@ -105,18 +114,23 @@ CREATE FUNCTION claim_place(
   OUT placed_group uuid, OUT placed_count integer, OUT placed_status text
 ) LANGUAGE plpgsql AS $$
 DECLARE
+  tokens integer[] := claim_grouping_tokens(c_text_key);
+  mine text[] := claim_features(c_text_key);
   target uuid;
   lock_tokens integer[];
+  tested uuid[];
 BEGIN
-  SELECT found_group, found_lock_tokens INTO target, lock_tokens FROM claim_find_group(c_text_key, c_link_key, true, '{}');
+  SELECT found_group, found_lock_tokens, found_tested INTO target, lock_tokens, tested
+  FROM claim_find_group(tokens, mine, c_link_key, true, '{}', '{}');
   IF target IS NULL THEN
     PERFORM count(pg_advisory_xact_lock(lock_class, t)) FROM (
       SELECT DISTINCT t FROM unnest(coalesce(lock_tokens, '{}') || CASE WHEN link_lock IS NULL THEN '{}'::integer[] ELSE ARRAY[link_lock] END) t
       ORDER BY 1
     ) s;
-    SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, true, coalesce(lock_tokens, '{}'));
+    SELECT found_group, found_tested INTO target, tested
+    FROM claim_find_group(tokens, mine, c_link_key, true, coalesce(lock_tokens, '{}'), tested);
     IF target IS NULL THEN
-      SELECT found_group INTO target FROM claim_find_group(c_text_key, c_link_key, false, '{}');
+      SELECT found_group INTO target FROM claim_find_group(tokens, mine, c_link_key, false, '{}', tested);
     END IF;
     IF target IS NULL THEN
       INSERT INTO claim_groups (sample_text, text_key, request_count, provinces, platforms)

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CoverageRow, CoverageView } from '../../../../common/contracts/volunteers.js';
+import { type CoverageRow, CoverageView } from '../../../../common/contracts/volunteers.js';
 import { AppError } from '../../../../common/errors.js';
 import { authorize } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
@@ -61,7 +61,7 @@ function sumRows(rows: CoverageRow[], base: { code: string; nameTh: string; name
   return t;
 }
 
-const viewCaches = new WeakMap<object, ResultCache<CoverageView>>();
+const viewCaches = new WeakMap<object, ResultCache<{ view: CoverageView; json: string }>>();
 
 /**
  * Coverage of the nation (one row per province), a province (per district) or a district (per subdistrict,
@@ -71,6 +71,15 @@ const viewCaches = new WeakMap<object, ResultCache<CoverageView>>();
  * again as soon as anything it shows changes (`COVERAGE_CACHE_ENTRIES`).
  */
 export async function getCoverage(ctx: Ctx, area?: string): Promise<CoverageView> {
+  return (await keptCoverage(ctx, area)).view;
+}
+
+/** The same view as JSON, checked against its contract and written out once per version (what the route sends). */
+export async function getCoverageJson(ctx: Ctx, area?: string): Promise<string> {
+  return (await keptCoverage(ctx, area)).json;
+}
+
+async function keptCoverage(ctx: Ctx, area: string | undefined) {
   authorize(ctx, canReadCoverage, undefined);
   const months = lastMonths(MONTHS);
   const cache = cacheIn(viewCaches, ctx.config, ctx.config.COVERAGE_CACHE_ENTRIES);
@@ -79,8 +88,9 @@ export async function getCoverage(ctx: Ctx, area?: string): Promise<CoverageView
   const kept = cache.get(key, version);
   if (kept) return kept;
   const view = await readCoverage(ctx, area, months);
-  cache.set(key, version, view);
-  return view;
+  const entry = { view, json: JSON.stringify(CoverageView.parse(view)) };
+  cache.set(key, version, entry);
+  return entry;
 }
 
 async function readCoverage(ctx: Ctx, area: string | undefined, months: string[]): Promise<CoverageView> {

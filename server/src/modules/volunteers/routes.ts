@@ -33,7 +33,7 @@ import { AppError } from '../../../../common/errors.js';
 import type { Ctx } from '../../lib/context.js';
 import { IdParams, problems, typed, z } from '../../lib/http.js';
 import { logVolunteerActivity } from './activities.service.js';
-import { exportCoverage, getCoverage } from './coverage.service.js';
+import { exportCoverage, getCoverageJson } from './coverage.service.js';
 import * as curriculum from './curriculum.service.js';
 import { COVERAGE_READERS, VOLUNTEER_MANAGERS, VOLUNTEER_READERS } from './policy.js';
 import { cardUrl, presentActivity, presentVolunteer } from './present.js';
@@ -257,7 +257,14 @@ export function volunteerRoutes(app: FastifyInstance) {
       querystring: CoverageQuery,
       response: { 200: CoverageView, ...problems },
     },
-    handler: async (req) => getCoverage(req.ctx, req.query.area),
+    handler: async (req, reply) => {
+      // Already a CoverageView, checked against it and written out once per version of coverage: sent as is.
+      const json = await getCoverageJson(req.ctx, req.query.area);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer((s: string) => s)
+        .send(json as unknown as CoverageView);
+    },
   });
 
   r.get('/api/volunteer-coverage/export', {
