@@ -12,7 +12,7 @@ export const LOCK_KEYS = {
   rubricSeed: 7_314_159_269,
   /**
    * Transaction locks (two-key form: this class id, then a 32-bit hash) that serialise the opening of claim
-   * groups among claims sharing a link or a word pair (factcheck `lockGrouping`).
+   * groups among claims sharing a link or an uncommon word pair (taken in SQL by `claim_place`, decision 016).
    */
   claimGrouping: 731_416,
   /** Transaction lock that serialises refreshes of the dashboard roll-ups (each batch adds differences). */
