@@ -457,7 +457,8 @@ async function generate(url: string) {
 // ---------------------------------------------------------------- the server, with its process id (for memory)
 
 async function startServer(url: string, port: number) {
-  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...SERVER_ARGS], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -35,6 +35,8 @@ async function targetGroupCodes(deps: ValidationDeps): Promise<Set<string>> {
  */
 export async function validateImport(deps: ValidationDeps, importId: string, attempt: number, file: Spooled, signal: AbortSignal) {
   const { db } = deps;
+  // One batch is written while the next is read and checked: the database and this process work at once.
+  let writing: Promise<void> = Promise.resolve();
   try {
     const job = await repo.findImport(db, importId);
     if (job?.status !== 'validating') return;
@@ -46,16 +48,22 @@ export async function validateImport(deps: ValidationDeps, importId: string, att
     let total = 0;
     let bytesRead = 0;
     const flush = async () => {
+      await writing;
       const progress = Math.min(READ_SHARE, Math.floor((bytesRead / Math.max(1, job.byteSize)) * READ_SHARE));
-      const [rows, errs] = [staged, errors];
+      const [rows, errs, totalRows] = [staged, errors, total];
       staged = [];
       errors = [];
-      const isOurs = await db.transaction(async (tx) => {
-        await repo.insertStagedRows(tx, importId, rows);
-        await repo.insertErrors(tx, importId, errs);
-        return repo.reportProgress(tx, importId, attempt, { progress, totalRows: total });
-      });
-      if (!isOurs || signal.aborted) throw new Stopped();
+      writing = db
+        .transaction(async (tx) => {
+          await repo.insertStagedRows(tx, importId, rows);
+          await repo.insertErrors(tx, importId, errs);
+          return repo.reportProgress(tx, importId, attempt, { progress, totalRows });
+        })
+        .then((isOurs) => {
+          if (!isOurs || signal.aborted) throw new Stopped();
+        });
+      // Awaited by the next flush (or below); marked handled so a failure waits for that await instead of crashing.
+      writing.catch(() => {});
     };
     let isFirst = true;
     for await (const { row, values } of readTable(file, { onProgress: (n) => (bytesRead = n) })) {
@@ -76,11 +84,17 @@ export async function validateImport(deps: ValidationDeps, importId: string, att
     if (total === 0 && errors.length === 0) errors.push({ row: 1, column: null, code: 'file.empty', message: 'the file has no rows' });
     bytesRead = job.byteSize;
     await flush();
+    await writing;
     await repo.crossCheck(db, importId, scope?.treeKey ?? '', { withinFile: true });
     await repo.markSupervisors(db, importId);
     await finish(db, importId, attempt);
   } catch (err) {
-    if (err instanceof Stopped) return;
+    // A batch still being written finishes (or fails) before the run reports and cleans up; a lost job is left alone.
+    const isLost = await writing.then(
+      () => false,
+      (e) => e instanceof Stopped,
+    );
+    if (err instanceof Stopped || isLost) return;
     // A malformed CSV says where (csv-parse codes its errors CSV_…); anything else is logged, not shown.
     const isParseError = String((err as { code?: unknown }).code ?? '').startsWith('CSV_');
     if (!isParseError) deps.log.error({ err, importId }, 'personnel import validation failed');
