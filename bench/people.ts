@@ -19,6 +19,8 @@ const PASSWORD = 'bench-password-people-1';
 const DURATION = Number(process.env.BENCH_PEOPLE_SECONDS ?? 20);
 /** `1`: time the import alone (for profiling it against a kept database), report nothing. */
 const IMPORT_ONLY = process.env.BENCH_PEOPLE_IMPORT_ONLY === '1';
+/** `1`: skip the import and the SQL baseline, time the reads (for profiling them against a kept database), report nothing. */
+const LIST_ONLY = process.env.BENCH_PEOPLE_LIST_ONLY === '1';
 /** `1`: generate the personnel and stop (with BENCH_KEEP=1, a database for later runs, whose import then creates everyone). */
 const GENERATE_ONLY = process.env.BENCH_PEOPLE_GENERATE_ONLY === '1';
 /** Requests per second offered in the open-loop rows: several times a plausible national peak of HR officers. */
@@ -670,15 +672,16 @@ export async function run() {
     const notes: string[] = [];
     try {
       const rssBefore = server.peakRssMb();
-      const imported = await benchImport(server.baseUrl, await signIn(server.baseUrl, `import-${suffix}@bench.go.th`), file);
-      const peak = server.peakRssMb();
-      console.log(`  import: ${JSON.stringify(imported)}, peak RSS ${peak} MB (before ${rssBefore} MB)`);
-      notes.push(
-        `importPersonnel + commitPersonImport, ${IMPORT_ROWS.toLocaleString('en')} new people (CSV, ${Math.round(readFileSync(file).length / 1024 / 1024)} MB) into one department over ${PERSONS.toLocaleString('en')} existing: ` +
-          `${imported.total} s in all (upload ${imported.upload} s, background validation ${imported.validation} s, commit ${imported.commit} s, which created ${imported.created.toLocaleString('en')} people and ${imported.invited.toLocaleString('en')} learner accounts with invitations); ` +
-          `peak resident memory of the server process ${peak} MB (${rssBefore} MB after start). Target: ≤ 30 s and < 500 MB.`,
-      );
-
+      if (!LIST_ONLY) {
+        const imported = await benchImport(server.baseUrl, await signIn(server.baseUrl, `import-${suffix}@bench.go.th`), file);
+        const peak = server.peakRssMb();
+        console.log(`  import: ${JSON.stringify(imported)}, peak RSS ${peak} MB (before ${rssBefore} MB)`);
+        notes.push(
+          `importPersonnel + commitPersonImport, ${IMPORT_ROWS.toLocaleString('en')} new people (CSV, ${Math.round(readFileSync(file).length / 1024 / 1024)} MB) into one department over ${PERSONS.toLocaleString('en')} existing: ` +
+            `${imported.total} s in all (upload ${imported.upload} s, background validation ${imported.validation} s, commit ${imported.commit} s, which created ${imported.created.toLocaleString('en')} people and ${imported.invited.toLocaleString('en')} learner accounts with invitations); ` +
+            `peak resident memory of the server process ${peak} MB (${rssBefore} MB after start). Target: ≤ 30 s and < 500 MB.`,
+        );
+      }
       if (IMPORT_ONLY) return;
       const hr = (await signIn(server.baseUrl, `hr-${suffix}@bench.go.th`)).cookie;
       const monitor = (await signIn(server.baseUrl, `monitor-${suffix}@bench.go.th`)).cookie;
@@ -730,6 +733,7 @@ export async function run() {
       await server.stop();
     }
 
+    if (LIST_ONLY) return;
     // The naive way, straight to the database: a subtree by path prefix, sorted by name, offset paging, count(*).
     const pool = new pg.Pool({ connectionString: url, max: 50, options: '-c jit=off' });
     try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,33 @@ export interface Database {
 /** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared Db type cannot express. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** What `queryRowsPlanned` needs of drizzle's handle: the dialect that writes SQL and the session that sends it. */
+interface DrizzleInternals {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: false,
+    ): { execute(): Promise<unknown> };
+  };
+}
+
+/**
+ * Rows of a raw SQL query sent as a named prepared statement, named after its text (so a name always means
+ * the same text). For a large statement built per request whose planning costs more than running it (the
+ * personnel list): PostgreSQL plans it a few times per connection, then keeps a generic plan when that plan
+ * is no costlier. PGlite runs it as an ordinary query.
+ */
+export async function queryRowsPlanned<T>(db: Db, query: SQL): Promise<T[]> {
+  const internals = db as unknown as DrizzleInternals;
+  const built = internals.dialect.sqlToQuery(query);
+  const name = `q_${createHash('sha256').update(built.sql).digest('base64url').slice(0, 22)}`;
+  const result = await internals.session.prepareQuery(built, undefined, name, false).execute();
+  return (result as { rows: T[] }).rows;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, queryRowsPlanned } from '../../db/client.js';
 import { personHistory, persons } from '../../db/schema/index.js';
 import { subtreeRange } from './agencies.repository.js';
 
@@ -182,7 +182,7 @@ const withSummaries = (page: SQL) => sql`select ${SUMMARY_COLUMNS}
 
 /** One page in name order after the cursor (keyset on the C-collated sort key and id), so page 1000 costs what page 1 does. */
 export async function listPersons(db: Db, f: PersonFilter, page: Page, shape: ListShape = 'by_name') {
-  return queryRows<PersonSummaryRow>(db, withSummaries(pageIds(f, page, shape)));
+  return queryRowsPlanned<PersonSummaryRow>(db, withSummaries(pageIds(f, page, shape)));
 }
 
 /**
@@ -262,7 +262,7 @@ export async function listRollupPage(
       (shape === 'per_cell' && filtered),
   );
   const gate = (shape: ListShape) => sql`select * from (${pageIds(f, page, shape)}) x where (select shape from plan) = ${shape}`;
-  const rows = await queryRows<PersonSummaryRow & { total: number }>(
+  const rows = await queryRowsPlanned<PersonSummaryRow & { total: number }>(
     db,
     sql`with st as materialized (
           select coalesce(sum(n), 0)::int as matching, ${perAgency} as per_agency, ${perAgencyCell} as per_agency_cell
@@ -302,7 +302,7 @@ export async function listGatheredPage(
   const after = page.after
     ? sql`where (m.sort_name collate "C", m.id) > (${page.after.sortName} collate "C", ${page.after.id}::uuid)`
     : sql``;
-  const rows = await queryRows<PersonSummaryRow & { total: number }>(
+  const rows = await queryRowsPlanned<PersonSummaryRow & { total: number }>(
     db,
     sql`with m as materialized (select p.id, p.sort_name from persons p where ${and(whereOf(f))} limit ${cap}),
         st as materialized (select count(*)::int as total from m)
