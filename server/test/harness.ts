@@ -16,6 +16,35 @@ import { withDatabase } from './global-setup.js';
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | null = null;
 
+/**
+ * What to close when the test file ends, last opened first. One hook, registered when the file imports this
+ * module: files open their databases and apps inside `beforeAll`, where a hook registered then never runs, so
+ * each file's PostgreSQL database used to outlive the run.
+ */
+const atFileEnd: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  const errors: unknown[] = [];
+  for (const close of atFileEnd.splice(0).reverse()) await close().catch((err) => errors.push(err));
+  if (errors.length) throw errors[0];
+});
+
+/**
+ * Drops a test database once its pool's connections have gone: a closed pool's sockets may still be closing,
+ * and forcing the drop then kills them mid-goodbye (an error event nobody listens to). Forced after 5 s.
+ */
+async function dropWhenFree(admin: pg.Client, name: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006') throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
 /** A private, migrated database for this test file, closed (and dropped on PostgreSQL) after the file. */
 export async function testDatabase(): Promise<Database> {
   const templateDb = inject('templateDatabase');
@@ -26,16 +55,19 @@ export async function testDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`create database ${name} template ${templateDb}`);
     const database = openPostgres(withDatabase(url, name), 4);
-    afterAll(async () => {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+    atFileEnd.push(async () => {
+      try {
+        await database.close();
+      } finally {
+        await dropWhenFree(admin, name);
+        await admin.end();
+      }
     });
     return database;
   }
   const dump = readFileSync(inject('templateDump'));
   const database = fromPglite(createPglite({ loadDataDir: new Blob([dump]) }));
-  afterAll(() => database.close());
+  atFileEnd.push(() => database.close());
   return database;
 }
 
@@ -54,7 +86,7 @@ export async function testApp(overrides: Record<string, string> = {}): Promise<T
   const database = await testDatabase();
   const config = testConfig(overrides);
   const app = await buildApp({ config, database, serveWeb: false });
-  afterAll(() => app.close());
+  atFileEnd.push(() => app.close());
   return { app, database, config };
 }
 
@@ -124,6 +156,16 @@ export async function dbErrorOf(promise: Promise<unknown>): Promise<string> {
 /** A service context for calling services directly in tests. */
 export function serviceCtx(database: Database, actor: Actor | null, config: Config = testConfig()): Ctx {
   const noop = () => {};
-  const log = { info: noop, warn: noop, error: noop, debug: noop, trace: noop, fatal: noop, child: () => log, level: 'silent', silent: noop };
+  const log = {
+    info: noop,
+    warn: noop,
+    error: noop,
+    debug: noop,
+    trace: noop,
+    fatal: noop,
+    child: () => log,
+    level: 'silent',
+    silent: noop,
+  };
   return { actor, db: database.db, config, requestId: `test-${randomBytes(4).toString('hex')}`, log: log as unknown as Ctx['log'] };
 }
