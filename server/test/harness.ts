@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Database, createPglite, fromPglite, openPostgres } from '../src/db/client.js';
 import { roleGrants, users } from '../src/db/schema/index.js';
-import type { Actor, Ctx } from '../src/lib/context.js';
+import { type Actor, type Ctx, silentLog } from '../src/lib/context.js';
 import { hashPassword } from '../src/lib/crypto.js';
 import { withDatabase } from './global-setup.js';
 
@@ -155,17 +155,5 @@ export async function dbErrorOf(promise: Promise<unknown>): Promise<string> {
 
 /** A service context for calling services directly in tests. */
 export function serviceCtx(database: Database, actor: Actor | null, config: Config = testConfig()): Ctx {
-  const noop = () => {};
-  const log = {
-    info: noop,
-    warn: noop,
-    error: noop,
-    debug: noop,
-    trace: noop,
-    fatal: noop,
-    child: () => log,
-    level: 'silent',
-    silent: noop,
-  };
-  return { actor, db: database.db, config, requestId: `test-${randomBytes(4).toString('hex')}`, log: log as unknown as Ctx['log'] };
+  return { actor, db: database.db, config, requestId: `test-${randomBytes(4).toString('hex')}`, log: silentLog };
 }

@@ -29,3 +29,17 @@ export function requireActor(ctx: Ctx): Actor {
   if (!ctx.actor) throw AppError.unauthenticated();
   return ctx.actor;
 }
+
+const noop = () => {};
+/** A logger that drops everything: for work outside a request whose errors are reported another way, and tests. */
+export const silentLog = {
+  info: noop,
+  warn: noop,
+  error: noop,
+  debug: noop,
+  trace: noop,
+  fatal: noop,
+  child: () => silentLog,
+  level: 'silent',
+  silent: noop,
+} as unknown as FastifyBaseLogger;

@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { dashboardSubscriptions } from '../../db/schema/index.js';
 import { authorize } from '../../lib/authorize.js';
-import { type Actor, type Ctx, requireActor } from '../../lib/context.js';
+import { type Actor, type Ctx, requireActor, silentLog } from '../../lib/context.js';
 import { formatDateEn, formatDateTh } from '../../lib/thai-text.js';
 import { recordAudit } from '../audit/service.js';
 import { findGrantsWithLabels } from '../auth/repository.js';
@@ -182,15 +182,3 @@ export async function queueMonthlyReports(db: Db, config: Config, now = new Date
   return queued;
 }
 
-const noop = () => {};
-const silentLog = {
-  info: noop,
-  warn: noop,
-  error: noop,
-  debug: noop,
-  trace: noop,
-  fatal: noop,
-  child: () => silentLog,
-  level: 'silent',
-  silent: noop,
-} as unknown as Ctx['log'];
