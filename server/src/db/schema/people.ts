@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies, persons } from './org.js';
 
@@ -157,6 +157,12 @@ export const personRollup = pgTable(
     agencyKey: text('agency_key').notNull(),
     total: integer('total').notNull(),
     cells: integer('cells').array().notNull(),
+    /**
+     * Changes to what the agency's people look like in a list (people written, their accounts, the agency's names),
+     * counted by triggers and never going down; a subtree's sum is the version its cached list pages are kept under
+     * (decision 017).
+     */
+    listChanges: bigint('list_changes', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('person_rollup_key_idx').on(sql`${t.agencyKey} collate "C"`)],
 );

@@ -127,6 +127,15 @@ export async function moveSubtree(
   db: Db,
   m: { id: string; parentId: string | null; oldPath: string; newPath: string; oldKey: string; newKey: string },
 ) {
+  // The lists of every subtree the agency leaves must see a new version although their sums lose its rows: its
+  // changes and one more go into the old parent's row (decision 017).
+  await db.execute(
+    sql`insert into person_rollup as r (agency_id, agency_key, total, cells, list_changes)
+        select p.id, p.tree_key, 0, array_fill(0, array[60]),
+               1 + (select coalesce(sum(x.list_changes), 0) from person_rollup x where ${subtreeRange(sql`x.agency_key`, m.oldKey)})
+        from agencies c join agencies p on p.id = c.parent_id where c.id = ${m.id}
+        on conflict (agency_id) do update set list_changes = r.list_changes + excluded.list_changes`,
+  );
   await db.update(agencies).set({ parentId: m.parentId, updatedAt: sql`now()` }).where(eq(agencies.id, m.id));
   await db.execute(
     sql`update agencies set path = ${m.newPath} || substr(path, ${m.oldPath.length + 1}), tree_key = ${m.newKey} || substr(tree_key, ${m.oldKey.length + 1})

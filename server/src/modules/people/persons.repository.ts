@@ -180,6 +180,19 @@ const withSummaries = (page: SQL) => sql`select ${SUMMARY_COLUMNS}
   left join users u on u.person_id = p.id
   order by p.sort_name collate "C", p.id`;
 
+/**
+ * The version of a subtree's lists (decision 017): the sum of its agencies' list changes, which grows with every
+ * change to what its lists show. Read before the page it guards, so a page kept under it is never older than it.
+ */
+export async function listVersion(db: Db, scopeKey: string): Promise<number> {
+  const scope = scopeKey ? subtreeRange(sql`r.agency_key`, scopeKey) : sql`true`;
+  const [row] = await queryRowsPlanned<{ v: number }>(
+    db,
+    sql`select coalesce(sum(r.list_changes), 0)::float8 as v from person_rollup r where ${scope}`,
+  );
+  return row.v;
+}
+
 /** One page in name order after the cursor (keyset on the C-collated sort key and id), so page 1000 costs what page 1 does. */
 export async function listPersons(db: Db, f: PersonFilter, page: Page, shape: ListShape = 'by_name') {
   return queryRowsPlanned<PersonSummaryRow>(db, withSummaries(pageIds(f, page, shape)));

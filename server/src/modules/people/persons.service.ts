@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { containsPattern } from '../../lib/like.js';
+import { cacheIn, type ResultCache } from '../../lib/result-cache.js';
 import { citizenIdLookupHash, normalizeCitizenId, protectCitizenId, revealCitizenId } from '../../lib/personal-data.js';
 import { recordAudit } from '../audit/service.js';
 import { inviteUsers, reinviteUser } from '../auth/invitations.service.js';
@@ -52,12 +53,19 @@ function decodeCursor(cursor: string): { sortName: string; id: string } {
 
 const encodeCursor = (r: { sort_name: string; id: string }) => Buffer.from(JSON.stringify([r.sort_name, r.id])).toString('base64url');
 
+type PersonnelPage = { items: repo.PersonSummaryRow[]; nextCursor: string | null; total: number; isTotalCapped: boolean };
+
+const pageCaches = new WeakMap<object, ResultCache<PersonnelPage>>();
+
 /**
  * Personnel of a subtree the caller may read, in Thai name order, a page at a time (keyset cursor).
  * Scoped in SQL, never filtered afterwards. The total is exact from the roll-up unless the list is narrowed
  * by text or position type; then matches are counted up to TOTAL_CAP.
+ *
+ * A page is the same for everyone who may read the subtree (masking comes after), so each instance keeps the pages
+ * it read under the subtree's list version (decision 017) and reads a page again once anything it shows changed.
  */
-export async function listPersonnel(ctx: Ctx, q: ListPersonnelQuery) {
+export async function listPersonnel(ctx: Ctx, q: ListPersonnelQuery): Promise<PersonnelPage> {
   const scope = await resolveReadScope(ctx, q.agencyId);
   const filter: repo.PersonFilter = {
     scopeKey: scope.key,
@@ -67,6 +75,17 @@ export async function listPersonnel(ctx: Ctx, q: ListPersonnelQuery) {
     status: q.status,
     positionType: q.positionType,
   };
+  const cache = cacheIn(pageCaches, ctx.config, ctx.config.PEOPLE_LIST_CACHE_ENTRIES);
+  const key = JSON.stringify([filter, q.cursor ?? null, q.limit]);
+  const version = await repo.listVersion(ctx.db, scope.key);
+  const kept = cache.get(key, version);
+  if (kept) return kept;
+  const page = await readPersonnelPage(ctx, filter, q);
+  cache.set(key, version, page);
+  return page;
+}
+
+async function readPersonnelPage(ctx: Ctx, filter: repo.PersonFilter, q: ListPersonnelQuery): Promise<PersonnelPage> {
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const isRollup = !filter.text && !filter.positionType;
   const page = { after, limit: q.limit + 1 };
