@@ -25,6 +25,8 @@ const LIST_ONLY = process.env.BENCH_PEOPLE_LIST_ONLY === '1';
 const GENERATE_ONLY = process.env.BENCH_PEOPLE_GENERATE_ONLY === '1';
 /** Requests per second offered in the open-loop rows: several times a plausible national peak of HR officers. */
 const PACED_RATE = Number(process.env.BENCH_PEOPLE_RATE ?? 200);
+/** People edited per second in the row that measures lists while they change. */
+const EDITS_PER_SECOND = Number(process.env.BENCH_PEOPLE_EDITS ?? 10);
 
 // ---------------------------------------------------------------- deterministic data
 
@@ -458,7 +460,7 @@ async function generate(url: string) {
 
 // ---------------------------------------------------------------- the server, with its process id (for memory)
 
-async function startServer(url: string, port: number) {
+async function startServer(url: string, port: number, env: Record<string, string> = {}) {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...SERVER_ARGS], {
     env: {
@@ -473,6 +475,7 @@ async function startServer(url: string, port: number) {
       DATABASE_POOL_SIZE: '20',
       JOBS_INTERVAL_SECONDS: '0',
       LOGIN_RATE_PER_MINUTE: '100000',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -617,6 +620,37 @@ async function benchImport(baseUrl: string, session: { cookie: string; csrf: str
 
 // ---------------------------------------------------------------- reads
 
+/**
+ * Runs `during` while people are edited at `perSecond` (their position level, in turn), straight in SQL: the same
+ * triggers move the lists' versions as for an edit through the API. Returns what `during` gave and the edits made.
+ */
+async function whileEditing<T>(url: string, personIds: string[], perSecond: number, during: () => Promise<T>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let edits = 0;
+  let stop = false;
+  const editing = (async () => {
+    const started = performance.now();
+    while (!stop) {
+      const id = personIds[edits % personIds.length];
+      await client.query(`update persons set position_level = $2, updated_at = now() where id = $1`, [
+        id,
+        edits % 2 ? 'ชำนาญการ' : 'ปฏิบัติการ',
+      ]);
+      edits++;
+      const due = started + (edits * 1000) / perSecond;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    }
+  })();
+  try {
+    return { result: await during(), edits };
+  } finally {
+    stop = true;
+    await editing;
+    await client.end();
+  }
+}
+
 async function firstPages(baseUrl: string, cookie: string, paths: string[]): Promise<string[]> {
   const next: string[] = [];
   for (const p of paths) {
@@ -722,6 +756,23 @@ export async function run() {
       ).json()) as { items: { id: string }[] };
       const personPaths = ids.items.map((p) => `/api/people/${p.id}`);
       rows.push(await load('getPerson (100 people in turn)', personPaths));
+      // Pages are kept per instance under their subtree's list version (decision 017): the rows above read kept
+      // pages once each page has been read. The cost when pages must be read again: people of the same 60
+      // departments edited while they are listed, and every page read from the database.
+      const edited: string[] = [];
+      for (const p of deptPage1) {
+        const page = (await (await fetch(`${server.baseUrl}${p}&limit=5`, { headers: { cookie: hr } })).json()) as {
+          items: { id: string }[];
+        };
+        edited.push(...page.items.map((x) => x.id));
+      }
+      const { result: whileEdited, edits } = await whileEditing(url, edited, EDITS_PER_SECOND, () =>
+        load(`listPersonnel: department, page 1, while ${EDITS_PER_SECOND} people a second of those departments are edited`, deptPage1),
+      );
+      rows.push(whileEdited);
+      notes.push(
+        `While edited: ${edits.toLocaleString('en')} edits during the row (warm-up included), each moving the version of its department, ministry and the nation, so the next request for that department's page reads it again.`,
+      );
       // Open loop: 50 connections offering a fixed rate between them, as people arrive, rather than each
       // connection asking again the moment it is answered (the rows above, which measure the saturated server).
       rows.push(await load(`listPersonnel: the mix above, offered at ${PACED_RATE} requests/s (open loop)`, mix, hr, PACED_RATE));
@@ -729,10 +780,21 @@ export async function run() {
         await load(`listPersonnel: ministry page 1, offered at ${PACED_RATE} requests/s (open loop)`, wide.slice(0, 20), hr, PACED_RATE),
       );
       rows.push(await load(`getPerson, offered at ${PACED_RATE} requests/s (open loop)`, personPaths, hr, PACED_RATE));
+      // The same reads with every page read from the database (no kept pages), for comparison.
+      const uncached = await startServer(url, 3932, { PEOPLE_LIST_CACHE_ENTRIES: '0' });
+      try {
+        const loadUncached = (name: string, paths: string[], cookie = hr) =>
+          measure(name, { url: uncached.baseUrl, paths, headers: { cookie }, connections: 50, duration: DURATION });
+        rows.push(await loadUncached('listPersonnel, no kept pages: department, page 1 (60 in turn)', deptPage1));
+        rows.push(await loadUncached('listPersonnel, no kept pages: department, name search (60 in turn)', texts));
+        rows.push(await loadUncached(`listPersonnel, no kept pages: all of the above in turn (${mix.length} requests)`, mix));
+        rows.push(await loadUncached('listPersonnel, no kept pages: ministry or national, page 1', wide.slice(0, 20)));
+      } finally {
+        await uncached.stop();
+      }
     } finally {
       await server.stop();
     }
-
     if (LIST_ONLY) return;
     // The naive way, straight to the database: a subtree by path prefix, sorted by name, offset paging, count(*).
     const pool = new pg.Pool({ connectionString: url, max: 50, options: '-c jit=off' });
