@@ -214,7 +214,8 @@ async function generateClaims(db: DbOf) {
   }
   await db.execute(sql`update bench_variants set group_id = gen_random_uuid()`);
   // Loaded as the migrations load existing groups: the groups, then their postings in one statement (in the
-  // order the groups were made) and the tokens they make common, instead of the trigger group by group.
+  // order the groups were made), their features and the tokens they make common, instead of the trigger group by
+  // group.
   await db.execute(sql`alter table claim_groups disable trigger claim_group_tokens_sync`);
   await db.execute(sql`
     insert into claim_groups (id, sample_text, text_key, status, request_count, first_seen_at, last_seen_at)
@@ -223,6 +224,9 @@ async function generateClaims(db: DbOf) {
   await db.execute(sql`
     insert into claim_group_tokens (token, group_id)
     select t, v.group_id from (select group_id, text_key from bench_variants order by k) v, unnest(claim_grouping_tokens(v.text_key)) t`);
+  await db.execute(
+    sql`insert into claim_group_features (group_id, features) select group_id, claim_features(text_key) from bench_variants`,
+  );
   await db.execute(sql`
     insert into claim_common_tokens (token) select token from claim_group_tokens group by token having count(*) >= 20`);
   // Claim i repeats variant v(i): a power law, so some claims spread widely and most are seen a few times.
@@ -329,7 +333,7 @@ export async function run() {
       if (only !== 'coverage') {
         // Anonymous claims, each with its own solved challenge: half forward a known claim (they join its group),
         // half are new claims (numbered from the groups there are, so that a run on kept data has new ones too),
-      // each arriving as four forwards in a row from different people — the first to be
+        // each arriving as four forwards in a row from different people — the first to be
         // placed opens its group, the others wait for it and join it (the race the grouping locks settle).
         const solveStarted = Date.now();
         const bodies: string[] = [];

@@ -75,6 +75,18 @@ export const claimGroupTokens = pgTable(
 );
 
 /**
+ * Each group's word features (`claim_features` of its key, SQL): what the word test compares a new claim with,
+ * computed once when the group's key is written instead of for every claim it is tested against (decision 016).
+ * Kept by the trigger that keeps `claimGroupTokens`.
+ */
+export const claimGroupFeatures = pgTable('claim_group_features', {
+  groupId: uuid('group_id')
+    .primaryKey()
+    .references(() => claimGroups.id, { onDelete: 'cascade' }),
+  features: text('features').array().notNull(),
+});
+
+/**
  * Grouping tokens that `NEWEST_PER_TOKEN` groups or more have (decision 016): the look-up skips their postings
  * on its first pass. Kept by the trigger that keeps `claimGroupTokens`; a token stays here once it is common.
  */

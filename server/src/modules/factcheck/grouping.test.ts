@@ -176,3 +176,31 @@ describe('common tokens', () => {
     expect((await findGroupFor(database.db, 'qa qb qc qd u7 v7 w7 x7 y7 z7', null, true)).groupId).toBe(seventh[0].id);
   });
 });
+
+describe('stored features', () => {
+  it('are each group’s key’s features, written with the key and rewritten with it; the look-up tests candidates by them', async () => {
+    const featuresOf = async (id: string) =>
+      (
+        await queryRows<{ stored: string[] | null; computed: string[] }>(
+          database.db,
+          sql`select f.features as stored, claim_features(g.text_key) as computed
+              from claim_groups g left join claim_group_features f on f.group_id = g.id where g.id = ${id}`,
+        )
+      )[0];
+    const group = await repo.insertGroup(database.db, { sampleText: 'sf', textKey: 'sf1 sf2 sf3 sf4 sf5 sf6' });
+    let row = await featuresOf(group.id);
+    expect(row.stored).not.toBeNull();
+    expect([...(row.stored ?? [])].sort()).toEqual([...row.computed].sort());
+    expect(row.computed).toContain('sf1_sf2');
+
+    await database.db.execute(sql`update claim_groups set text_key = 'sf7 sf8 sf9 sf10 sf11 sf12' where id = ${group.id}`);
+    row = await featuresOf(group.id);
+    expect([...(row.stored ?? [])].sort()).toEqual([...row.computed].sort());
+    expect(row.stored).toContain('sf7_sf8');
+
+    // The word test reads the stored features: with them emptied, the group is no longer the same claim.
+    expect((await findGroupFor(database.db, 'sf7 sf8 sf9 sf10 sf11 sf12 sf13', null)).groupId).toBe(group.id);
+    await database.db.execute(sql`update claim_group_features set features = '{}' where group_id = ${group.id}`);
+    expect((await findGroupFor(database.db, 'sf7 sf8 sf9 sf10 sf11 sf12 sf13', null)).groupId).toBeNull();
+  });
+});
