@@ -43,15 +43,18 @@ export const claimGroups = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
+  // Every claim a group takes in rewrites its row (count, last seen, places) and adds an entry to each index
+  // whose predicate the row meets: the search and the assignee indexes hold only the rows they are read for
+  // (published checks, assigned groups), so the many unpublished, unassigned groups cost them nothing.
   (t) => [
     index('claim_groups_queue_count_idx').on(t.status, t.requestCount.desc()),
     index('claim_groups_queue_recent_idx').on(t.status, t.lastSeenAt.desc()),
-    index('claim_groups_assignee_idx').on(t.assigneeId, t.status),
+    index('claim_groups_assignee_idx').on(t.assigneeId, t.status).where(sql`${t.assigneeId} is not null`),
     index('claim_groups_provinces_idx').using('gin', t.provinces),
     index('claim_groups_platforms_idx').using('gin', t.platforms),
     index('claim_groups_published_idx').on(t.publishedAt.desc()).where(sql`${t.status} = 'published'`),
-    index('claim_groups_search_idx').using('gin', t.searchVector),
-    index('claim_groups_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('claim_groups_search_idx').using('gin', t.searchVector).where(sql`${t.status} = 'published'`),
+    index('claim_groups_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).where(sql`${t.status} = 'published'`),
   ],
 );
 
