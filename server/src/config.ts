@@ -34,7 +34,7 @@ export const ConfigSchema = z
     /** Search results each instance keeps (keyed by the catalogue's version, so never stale); 0 turns the cache off. */
     SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(500),
     /** Personnel list pages each instance keeps under their subtree's list version (decision 017); 0 turns the cache off. */
-    PEOPLE_LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
+    PEOPLE_LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
     /** Dashboard scopes each instance keeps under the dashboards' version (decision 014); 0 turns the cache off. */
     DASHBOARD_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
     /** Coverage views (nation, provinces, districts) each instance keeps under coverage's version; 0 turns it off. */
