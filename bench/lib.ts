@@ -63,7 +63,7 @@ export async function startServer(
       DEMO_DATA: 'false',
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: process.env.BENCH_DATABASE_POOL_SIZE ?? '20',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -125,7 +126,7 @@ export function lockDataDir(dataDir: string): () => void {
 
 /** Creates a PGlite instance with the extensions the schema needs. */
 export function createPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): PGlite {
-  return new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
+  return new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm, intarray } });
 }
 
 /** Wraps an existing PGlite (tests clone one from a migrated template). */

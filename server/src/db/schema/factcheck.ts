@@ -78,15 +78,16 @@ export const claimGroupTokens = pgTable(
 );
 
 /**
- * Each group's word features (`claim_features` of its key, SQL): what the word test compares a new claim with,
- * computed once when the group's key is written instead of for every claim it is tested against (decision 016).
- * Kept by the trigger that keeps `claimGroupTokens`.
+ * Each group's word features, hashed (`claim_key_hashes` of its key, SQL: the sorted, distinct `hashtext` of each
+ * feature of `claim_features`): what the word test compares a new claim with, computed once when the group's key
+ * is written instead of for every claim it is tested against (decision 016). Kept by the trigger that keeps
+ * `claimGroupTokens`.
  */
 export const claimGroupFeatures = pgTable('claim_group_features', {
   groupId: uuid('group_id')
     .primaryKey()
     .references(() => claimGroups.id, { onDelete: 'cascade' }),
-  features: text('features').array().notNull(),
+  features: integer('features').array().notNull(),
 });
 
 /**
@@ -127,8 +128,8 @@ export const claims = pgTable(
     uniqueIndex('claims_tracking_code_key').on(t.trackingCode),
     uniqueIndex('claims_challenge_nonce_key').on(t.challengeNonce),
     index('claims_group_idx').on(t.groupId, t.submittedAt),
-    index('claims_link_key_first_idx').on(t.linkKey, t.submittedAt),
-    index('claims_submitter_idx').on(t.submitterUserId, t.submittedAt.desc()),
+    index('claims_link_key_first_idx').on(t.linkKey, t.submittedAt).where(sql`${t.linkKey} is not null`),
+    index('claims_submitter_idx').on(t.submitterUserId, t.submittedAt.desc()).where(sql`${t.submitterUserId} is not null`),
   ],
 );
 

@@ -104,15 +104,39 @@ describe('grouping tokens', () => {
   });
 });
 
-/** The database's word test (`claim_same` over `claim_features`, what placing a claim uses) on each pair. */
+/** The database's word test (`claim_same` over hashed features, what placing a claim uses) on each pair. */
 async function sameInDatabase(pairs: [string, string][]): Promise<boolean[]> {
   const rows = await queryRows<{ same: boolean }>(
     database.db,
-    sql`select claim_same(claim_features(e->>0), claim_features(e->>1)) as same
+    sql`select claim_same((claim_key_hashes(e->>0)).features, (claim_key_hashes(e->>1)).features) as same
         from json_array_elements(${JSON.stringify(pairs)}::json) with ordinality as x(e, n) order by n`,
   );
   return rows.map((r) => r.same);
 }
+
+describe('hashed features and tokens', () => {
+  it('are the sorted, distinct hashes of the features, and of the pairs (or of all features for a short key)', async () => {
+    const keys = ['', 'w1', 'w1 w1', 'w1 w2', 'w1 w2 w1 w2', ...SAME.flat().map(textKey), ...DIFFERENT.flat().map(textKey)];
+    for (let i = 0; i < 200; i++) keys.push(Array.from({ length: 1 + (i % 40) }, (_, j) => `w${(i * 7 + j * j) % 30}`).join(' '));
+    const rows = await queryRows<{ key: string; features: number[]; expectedFeatures: number[]; tokens: number[]; expectedTokens: number[] }>(
+      database.db,
+      sql`select k as key, (claim_key_hashes(k)).features, (claim_key_hashes(k)).tokens,
+                 array(select distinct hashtext(f) from unnest(claim_features(k)) f order by 1) as "expectedFeatures",
+                 -- claim_grouping_tokens as first defined (20261130074134_claim_grouping_tokens_cached)
+                 case when 0.325 * cardinality(claim_features(k))
+                           - 0.35 * (select count(distinct w) from unnest(array_remove(string_to_array(k, ' '), '')) w) - 0.325 > 0
+                      then array(select distinct hashtext(f) from unnest(claim_features(k)) f where strpos(f, '_') > 0 order by 1)
+                      else array(select distinct hashtext(f) from unnest(claim_features(k)) f order by 1) end as "expectedTokens"
+          from json_array_elements_text(${JSON.stringify(keys)}::json) k`,
+    );
+    expect(rows.length).toBe(keys.length);
+    for (const r of rows) {
+      expect({ key: r.key, features: r.features.map(Number) }).toEqual({ key: r.key, features: r.expectedFeatures.map(Number) });
+      expect({ key: r.key, tokens: r.tokens.map(Number) }).toEqual({ key: r.key, tokens: r.expectedTokens.map(Number) });
+    }
+    expect(rows.find((r) => r.key === 'w1 w2 w1 w2')?.features.length).toBe(4); // w1, w2, w1_w2, w2_w1
+  });
+});
 
 describe('the word test in the database', () => {
   it('agrees with the application on the test set and on random keys and edits, either side of the threshold', async () => {
@@ -181,22 +205,22 @@ describe('stored features', () => {
   it('are each group’s key’s features, written with the key and rewritten with it; the look-up tests candidates by them', async () => {
     const featuresOf = async (id: string) =>
       (
-        await queryRows<{ stored: string[] | null; computed: string[] }>(
+        await queryRows<{ stored: number[] | null; computed: number[]; pair: number }>(
           database.db,
-          sql`select f.features as stored, claim_features(g.text_key) as computed
+          sql`select f.features as stored, (claim_key_hashes(g.text_key)).features as computed, hashtext(split_part(g.text_key, ' ', 1) || '_' || split_part(g.text_key, ' ', 2)) as pair
               from claim_groups g left join claim_group_features f on f.group_id = g.id where g.id = ${id}`,
         )
       )[0];
     const group = await repo.insertGroup(database.db, { sampleText: 'sf', textKey: 'sf1 sf2 sf3 sf4 sf5 sf6' });
     let row = await featuresOf(group.id);
     expect(row.stored).not.toBeNull();
-    expect([...(row.stored ?? [])].sort()).toEqual([...row.computed].sort());
-    expect(row.computed).toContain('sf1_sf2');
+    expect(row.stored).toEqual(row.computed);
+    expect(row.computed).toContain(row.pair); // sf1_sf2
 
     await database.db.execute(sql`update claim_groups set text_key = 'sf7 sf8 sf9 sf10 sf11 sf12' where id = ${group.id}`);
     row = await featuresOf(group.id);
-    expect([...(row.stored ?? [])].sort()).toEqual([...row.computed].sort());
-    expect(row.stored).toContain('sf7_sf8');
+    expect(row.stored).toEqual(row.computed);
+    expect(row.stored).toContain(row.pair); // sf7_sf8
 
     // The word test reads the stored features: with them emptied, the group is no longer the same claim.
     expect((await findGroupFor(database.db, 'sf7 sf8 sf9 sf10 sf11 sf12 sf13', null)).groupId).toBe(group.id);

@@ -18,7 +18,8 @@ const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.repla
 export async function findGroupForKey(db: Db, key: string, link: string | null, uncommonOnly: boolean) {
   const [row] = await queryRows<{ groupId: string | null; lockTokens: number[] | null }>(
     db,
-    sql`select found_group as "groupId", found_lock_tokens as "lockTokens" from claim_find_group(claim_grouping_tokens(${key}), claim_features(${key}), ${link}, ${uncommonOnly}, '{}', '{}')`,
+    sql`select found_group as "groupId", found_lock_tokens as "lockTokens"
+        from claim_key_hashes(${key}) h, claim_find_group(h.tokens, h.features, ${link}, ${uncommonOnly}, '{}', '{}')`,
   );
   return { groupId: row.groupId, lockTokens: (row.lockTokens ?? []).map(Number) };
 }
