@@ -63,7 +63,7 @@ export async function startServer(
       DEMO_DATA: 'false',
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
-      DATABASE_POOL_SIZE: process.env.BENCH_DATABASE_POOL_SIZE ?? '20',
+      DATABASE_POOL_SIZE: '20',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -188,6 +188,8 @@ export async function measure(
      * sending its next request the moment an answer comes (closed loop, which measures the saturated server).
      */
     rate?: number;
+    /** Seconds of load before measuring (2 unless given). */
+    warmup?: number;
   },
 ): Promise<Measurement> {
   const latencies: number[] = [];
@@ -210,8 +212,8 @@ export async function measure(
     requests,
     ...(opts.rate ? { overallRate: opts.rate } : {}),
   };
-  // A short warm-up so JIT and connection pools are steady before measuring.
-  await autocannon({ ...base, duration: 2 });
+  // A warm-up so JIT and connection pools are steady before measuring.
+  await autocannon({ ...base, duration: opts.warmup ?? 2 });
   if (opts.rate) {
     const rate = opts.rate;
     const headers = { ...opts.headers, ...(opts.body || bodies ? { 'content-type': 'application/json' } : {}) };

@@ -12,7 +12,7 @@ import { issueChallenge, verifyChallenge } from './challenge.js';
 import { linkKey } from './links.js';
 import { presentVerdict } from './present.js';
 import * as repo from './repository.js';
-import { textKey } from './similarity.js';
+import { type KeyHashes, keyHashes, textKey } from './similarity.js';
 
 /** Proof-of-work difficulty: about 65,000 hashes, a fraction of a second on a phone. */
 export const CHALLENGE_BITS = 16;
@@ -99,10 +99,16 @@ type Placed = { group_id: string; request_count: number; status: string };
  * Puts a claim in the group of the same claim, or a new one, in one statement (`repo.placeClaim`, decision
  * 016); `withImage` stores its image first, in the same transaction, and gives the file id.
  */
-async function placeClaim(ctx: Ctx, claim: NewClaim, sampleText: string, withImage?: (tx: Db) => Promise<string>): Promise<Placed> {
+async function placeClaim(
+  ctx: Ctx,
+  claim: NewClaim,
+  hashes: KeyHashes,
+  sampleText: string,
+  withImage?: (tx: Db) => Promise<string>,
+): Promise<Placed> {
   const link = claim.linkKey ?? null;
-  if (!withImage) return repo.placeClaim(ctx.db, claim, sampleText, link);
-  return ctx.db.transaction(async (tx) => repo.placeClaim(tx, { ...claim, imageFileId: await withImage(tx) }, sampleText, link));
+  if (!withImage) return repo.placeClaim(ctx.db, claim, hashes, sampleText, link);
+  return ctx.db.transaction(async (tx) => repo.placeClaim(tx, { ...claim, imageFileId: await withImage(tx) }, hashes, sampleText, link));
 }
 
 /**
@@ -144,7 +150,8 @@ export async function submitClaim(ctx: Ctx, body: SubmitClaimBody) {
           content: image,
         })
       ).id);
-  const place = () => placeClaim(ctx, claim, body.text.slice(0, 2000), withImage || undefined);
+  const hashes = keyHashes(key);
+  const place = () => placeClaim(ctx, claim, hashes, body.text.slice(0, 2000), withImage || undefined);
   try {
     // A group merged away in the meantime: look again, once.
     const placed = await place().catch((e) => (isMergedAway(e) ? place() : Promise.reject(e)));

@@ -5,7 +5,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { findGroupFor } from './claims.service.js';
 import { DIFFERENT, SAME } from './grouping.fixtures.js';
 import * as repo from './repository.js';
-import { isSameClaim, keySimilarity, textKey } from './similarity.js';
+import { isSameClaim, keyHashes, keySimilarity, textKey } from './similarity.js';
 
 let database: Database;
 
@@ -135,6 +135,27 @@ describe('hashed features and tokens', () => {
       expect({ key: r.key, tokens: r.tokens.map(Number) }).toEqual({ key: r.key, tokens: r.expectedTokens.map(Number) });
     }
     expect(rows.find((r) => r.key === 'w1 w2 w1 w2')?.features.length).toBe(4); // w1, w2, w1_w2, w2_w1
+  });
+
+  it('are computed by the application as by the database (keyHashes, PostgreSQL’s hashtext in TypeScript)', async () => {
+    // Words of every byte length from 0 to 40 (each tail of the hash), Thai (3 bytes a letter), mixed and
+    // four-byte characters, the test set's keys, and keys long enough to cross the short-key rule either way.
+    const alphabet = ['a', 'ก', 'é', '😀', '1', '_'];
+    const keys = [...SAME.flat().map(textKey), ...DIFFERENT.flat().map(textKey), '', ' ', 'w1', 'w1  w2', 'w1 w1 w1'];
+    for (let n = 0; n < 60; n++) {
+      const word = (j: number) => Array.from({ length: 1 + ((n + j) % 41) }, (_, c) => alphabet[(n * 7 + j * 3 + c) % alphabet.length]).join('');
+      keys.push(Array.from({ length: 1 + (n % 13) }, (_, j) => word(j)).join(' '));
+    }
+    const rows = await queryRows<{ features: number[]; tokens: number[] }>(
+      database.db,
+      sql`select h.features, h.tokens from json_array_elements_text(${JSON.stringify(keys)}::json) with ordinality as x(k, n),
+            claim_key_hashes(k) h order by n`,
+    );
+    const app = keys.map((k) => keyHashes(k));
+    const db = rows.map((r) => ({ features: r.features.map(Number), tokens: r.tokens.map(Number) }));
+    expect(keys.filter((_, i) => JSON.stringify(app[i]) !== JSON.stringify(db[i]))).toEqual([]);
+    expect(db.filter((h) => h.tokens.length < h.features.length).length).toBeGreaterThan(20);
+    expect(db.filter((h) => h.tokens.length === h.features.length && h.features.length > 0).length).toBeGreaterThan(5);
   });
 });
 

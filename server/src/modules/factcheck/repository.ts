@@ -4,6 +4,8 @@ import { type Db, queryRows } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
 import { termHash } from '../../lib/rank-terms.js';
+import { sqlIntArray } from '../../lib/text-search.js';
+import type { KeyHashes } from './similarity.js';
 
 export type GroupRow = typeof claimGroups.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
@@ -28,17 +30,18 @@ type NewClaim = Omit<typeof claims.$inferInsert, 'groupId'>;
 
 /**
  * Puts a claim in the group of the same claim, or opens one, and counts it there, in one statement
- * (`claim_place`: look-up, grouping locks of its uncommon pairs and its link, writes; decision 016). Returns the
- * group after.
+ * (`claim_place`: look-up, grouping locks of its uncommon pairs and its link, writes; decision 016), given its key's
+ * hashed features and grouping tokens (`keyHashes`). Returns the group after.
  */
-export async function placeClaim(db: Db, c: NewClaim, sampleText: string, link: string | null) {
+export async function placeClaim(db: Db, c: NewClaim, hashes: KeyHashes, sampleText: string, link: string | null) {
   const linkLock = link === null ? null : termHash(`link:${link}`);
   const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
     db,
     sql`select placed_group as group_id, placed_count as request_count, placed_status as status from claim_place(
           ${LOCK_KEYS.claimGrouping}::int, ${linkLock}::int, ${sampleText}, ${c.trackingCode}, ${c.text}, ${c.link ?? null},
           ${c.linkKey ?? null}, ${c.textKey}, ${c.imageFileId ?? null}::uuid, ${c.platform}, ${c.provinceCode},
-          ${c.submitterUserId ?? null}::uuid, ${c.contactEmail ?? null}, ${c.contactPhone ?? null}, ${c.challengeNonce ?? null})`,
+          ${c.submitterUserId ?? null}::uuid, ${c.contactEmail ?? null}, ${c.contactPhone ?? null}, ${c.challengeNonce ?? null},
+          ${sqlIntArray(hashes.features)}, ${sqlIntArray(hashes.tokens)})`,
   );
   return row;
 }

@@ -1,4 +1,5 @@
 import { segmentWords } from '../../lib/thai-search.js';
+import { hashBytes } from './hashtext.js';
 
 /**
  * When two claims say the same thing (decision 011). Both texts are cut into words by the catalogue's
@@ -90,6 +91,58 @@ function features(key: string): Set<string> {
   const out = new Set(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}_${words[i + 1]}`);
   return out;
+}
+
+/**
+ * A key's features hashed as the database hashes them (`claim_key_hashes`): the sorted, distinct `hashtext` of its
+ * features, and its grouping tokens — its pairs' hashes, or all its features' when the key is too short for the
+ * word test to guarantee a shared pair (0.325·features − 0.35·words − 0.325 ≤ 0, decision 016). Computed here so
+ * that placing a claim does not split and hash its key again in the database.
+ */
+export type KeyHashes = { features: number[]; tokens: number[] };
+
+export function keyHashes(key: string): KeyHashes {
+  // Hashed from the key's UTF-8 bytes: its words are the runs between spaces (a space is one byte), a pair is
+  // the two words' bytes with "_" between them.
+  const bytes = Buffer.from(key, 'utf8');
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] === 0x20) {
+      i++;
+      continue;
+    }
+    starts.push(i);
+    while (i < bytes.length && bytes[i] !== 0x20) i++;
+    ends.push(i);
+  }
+  const n = starts.length;
+  const hashes = new Int32Array(2 * n - (n > 0 ? 1 : 0));
+  for (let i = 0; i < n; i++) hashes[i] = hashBytes(bytes, starts[i], ends[i]);
+  const pair = new Uint8Array(bytes.length);
+  for (let i = 0; i + 1 < n; i++) {
+    const a = ends[i] - starts[i];
+    pair.set(bytes.subarray(starts[i], ends[i]));
+    pair[a] = 0x5f;
+    pair.set(bytes.subarray(starts[i + 1], ends[i + 1]), a + 1);
+    hashes[n + i] = hashBytes(pair, 0, a + 1 + ends[i + 1] - starts[i + 1]);
+  }
+  const distinct = (xs: Int32Array) => {
+    xs.sort();
+    const out: number[] = [];
+    for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[i - 1]) out.push(xs[i]);
+    return out;
+  };
+  const features = distinct(hashes.slice());
+  const pairs = distinct(hashes.subarray(n));
+  // Short (0.325·features − 0.35·words − 0.325 ≤ 0, in whole numbers: 13·features − 14·words − 13 ≤ 0)? Distinct
+  // hashes never outnumber distinct strings, so a key that passes with these counts is not short; otherwise count
+  // the strings, as the database does.
+  if (13 * features.length - 14 * n - 13 > 0) return { features, tokens: pairs };
+  const words = key.split(' ').filter(Boolean);
+  const strings = new Set(words);
+  for (let i = 0; i + 1 < words.length; i++) strings.add(`${words[i]}_${words[i + 1]}`);
+  return { features, tokens: 13 * strings.size - 14 * new Set(words).size - 13 > 0 ? pairs : features };
 }
 
 /** How alike two claims' features are: Dice, and how much of the smaller is in the larger. */
