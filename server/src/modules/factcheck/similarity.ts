@@ -7,9 +7,9 @@ import { hashBytes } from './hashtext.js';
  * (function words, "share this", polite particles) dropped: the key stored with a claim. The database finds
  * candidate groups by the hashes of the key's word pairs (`claim_grouping_tokens`, which mirrors `features`:
  * two keys this test calls the same always share a pair, decision 016) and decides with the word test below,
- * restated in SQL (`claim_same` over `claim_features`) so that a claim is placed in one statement. This module
- * is the reference: the threshold is fixed by the near-duplicate test set, and `grouping.test.ts` checks that
- * the SQL agrees with it.
+ * restated in SQL (`claim_same` over the features hashed, `claim_key_hashes`) so that a claim is placed in one
+ * statement. This module is the reference: the threshold is fixed by the near-duplicate test set, and
+ * `grouping.test.ts` checks that the SQL agrees with it.
  */
 
 /** Words that appear in every forwarded message whatever it claims. */
@@ -83,8 +83,8 @@ const MIN_FEATURES_FOR_CONTAINMENT = 10;
 
 /**
  * Words and pairs of neighbouring words: pairs keep apart claims that share words but say other things.
- * `claim_features` and `claim_grouping_tokens` (SQL) compute the same features, and `claim_same` the same test
- * with the same thresholds: change them together.
+ * `claim_features` and `claim_key_hashes` (SQL) compute the same features (the latter hashed, as `keyHashes` here),
+ * and `claim_same` the same test with the same thresholds: change them together.
  */
 function features(key: string): Set<string> {
   const words = key.split(' ').filter(Boolean);
