@@ -135,18 +135,20 @@ BEGIN
 END $$;
 
 --> statement-breakpoint
--- As before (20261130102006_claim_place), with the key hashed once (claim_key_hashes) for the tokens and the features.
-CREATE OR REPLACE FUNCTION claim_place(
+-- As before (20261130102006_claim_place), with the key's hashed features and grouping tokens computed by the caller
+-- (factcheck/similarity.ts `keyHashes`, the same integers as claim_key_hashes; grouping.test.ts compares them), so
+-- that the key is not split and hashed again here.
+DROP FUNCTION claim_place(integer, integer, text, text, text, text, text, text, uuid, text, text, uuid, text, text, text);--> statement-breakpoint
+CREATE FUNCTION claim_place(
   lock_class integer, link_lock integer, c_sample_text text,
   c_tracking_code text, c_text text, c_link text, c_link_key text, c_text_key text, c_image_file_id uuid,
   c_platform text, c_province_code text, c_submitter_user_id uuid, c_contact_email text, c_contact_phone text,
-  c_challenge_nonce text,
+  c_challenge_nonce text, c_features integer[], c_tokens integer[],
   OUT placed_group uuid, OUT placed_count integer, OUT placed_status text
 ) LANGUAGE plpgsql AS $$
 DECLARE
-  hashes record := claim_key_hashes(c_text_key);
-  tokens integer[] := hashes.tokens;
-  mine integer[] := hashes.features;
+  tokens integer[] := c_tokens;
+  mine integer[] := c_features;
   target uuid;
   lock_tokens integer[];
   tested uuid[];
@@ -185,4 +187,3 @@ BEGIN
   WHERE g.id = target
   RETURNING g.id, g.request_count, g.status INTO placed_group, placed_count, placed_status;
 END $$;
-
