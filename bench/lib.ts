@@ -323,9 +323,27 @@ export async function recordPostgres(): Promise<void> {
     const { version, ...settings } = rows[0];
     postgres = `PostgreSQL ${version.split(' ')[0]} (${Object.entries(settings)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')})`;
+      .join(', ')}${await sharedMemoryPages(client)})`;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Whether PostgreSQL's shared memory is on huge pages (`scripts/tune-postgres.sh` reserves them when it can),
+ * read from its checkpointer's memory map when the server runs on this machine; empty when it cannot be told.
+ */
+async function sharedMemoryPages(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ pid: number }>(`select pid from pg_stat_activity where backend_type = 'checkpointer'`);
+  const pid = rows[0]?.pid;
+  const local = ['127.0.0.1', 'localhost', '[::1]', ''].includes(new URL(BENCH_DATABASE_URL).hostname);
+  try {
+    if (!local || !pid || readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') return '';
+    return readFileSync(`/proc/${pid}/maps`, 'utf8').includes('anon_hugepage')
+      ? ', shared memory on huge pages'
+      : ', shared memory on 4 KB pages';
+  } catch {
+    return '';
   }
 }
 
