@@ -229,12 +229,20 @@ async function generateClaims(db: DbOf) {
   );
   await db.execute(sql`
     insert into claim_common_tokens (token) select token from claim_group_tokens group by token having count(*) >= 20`);
+  // Tracking codes and challenge nonces shaped as the service makes them (random Crockford base32 in three groups
+  // of four; 12 random bytes in base64url), so that their unique indexes are spread as in a live database: sequential
+  // codes and no nonces would put every new claim's entries at one or two leaf pages of each index.
+  const trackingCode = sql.raw(`(select string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 1 + get_byte(d, n) % 32, 1)
+      || case when n in (3, 7) then '-' else '' end, '' order by n)
+    from (select decode(md5('tc' || g.i), 'hex') as d) b, generate_series(0, 11) n)`);
+  const challengeNonce = sql.raw(`translate(substr(encode(decode(md5('nc' || g.i), 'hex'), 'base64'), 1, 16), '+/', '-_')`);
   // Claim i repeats variant v(i): a power law, so some claims spread widely and most are seen a few times.
   await db.execute(sql`
-    insert into claims (group_id, tracking_code, text, link, link_key, text_key, platform, province_code, submitted_at)
-    select v.group_id, 'BN' || lpad(g.i::text, 10, '0'), v.text, v.link, v.link_key, v.text_key,
+    insert into claims (group_id, tracking_code, text, link, link_key, text_key, platform, province_code, challenge_nonce, submitted_at)
+    select v.group_id, ${trackingCode}, v.text, v.link, v.link_key, v.text_key,
            (array['line','facebook','tiktok','x','youtube','website','sms','other'])[1 + (abs(hashtext('pf'||g.i)) % 8)],
            lpad((10 + abs(hashtext('pv'||g.i)) % 87)::text, 2, '0'),
+           ${challengeNonce},
            now() - make_interval(secs => abs(hashtext('at'||g.i)) % (180 * 86400))
     from generate_series(1, ${CLAIMS}) g(i)
     join bench_variants v on v.k = least(${VARIANTS - 1}, floor(${VARIANTS} * power((abs(hashtext('vr'||g.i)) % 1000000) / 1000000.0, 2.5))::int)`);
