@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -324,6 +324,7 @@ export async function recordPostgres(): Promise<void> {
     postgres = `PostgreSQL ${version.split(' ')[0]} (${Object.entries(settings)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}${await sharedMemoryPages(client)})`;
+    calibration = await calibrate(client);
   } finally {
     await client.end();
   }
@@ -347,6 +348,37 @@ async function sharedMemoryPages(client: pg.Client): Promise<string> {
   }
 }
 
+let calibration = '';
+
+/**
+ * The machine's own speed, for comparing runs on different machines (sessions land on different ones): the best of
+ * five rounds of a fixed single-threaded workload in Node (20,000 SHA-256 digests of 64 bytes in a chain) and of
+ * 1,000 one-row primary-key reads from PostgreSQL in a row over one connection (a round trip each). Measured before
+ * the benchmark's own data is generated, so nothing else of the benchmark runs meanwhile.
+ */
+async function calibrate(client: pg.Client): Promise<string> {
+  const best = async (round: () => Promise<void> | void) => {
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      const started = process.hrtime.bigint();
+      await round();
+      min = Math.min(min, Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return min;
+  };
+  const cpu = await best(() => {
+    let digest = Buffer.alloc(64);
+    for (let i = 0; i < 20_000; i++) digest = createHash('sha256').update(digest).digest();
+  });
+  await client.query('create temporary table bench_calibration (id integer primary key, v text)');
+  await client.query(`insert into bench_calibration select i, md5(i::text) from generate_series(1, 1000) i`);
+  const read = await best(async () => {
+    for (let i = 1; i <= 1000; i++)
+      await client.query({ name: 'calibration', text: 'select v from bench_calibration where id = $1', values: [i] });
+  });
+  return `machine calibration: 20,000 SHA-256 digests ${cpu.toFixed(1)} ms, a one-row read from PostgreSQL ${read.toFixed(0)} µs`;
+}
+
 export function machine() {
   return {
     cpus: cpus().length,
@@ -355,6 +387,7 @@ export function machine() {
     node: process.version,
     postgres,
     loadBefore: round(loadBefore),
+    calibration,
   };
 }
 
@@ -365,7 +398,7 @@ export function report(name: string, dataset: string, rows: Measurement[], notes
   writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ name, at, machine: m, dataset, rows }, null, 2)}\n`);
   const table = [
     `<!-- bench:${name}:start -->`,
-    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres}; 1-minute load average before the run ${m.loadBefore}. Dataset: ${dataset}.`,
+    `Run ${at.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres}; 1-minute load average before the run ${m.loadBefore}${m.calibration ? `; ${m.calibration}` : ''}. Dataset: ${dataset}.`,
     '',
     '| operation | connections | p50 ms | p95 ms | p99 ms | requests/s | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -23,6 +23,17 @@ export function lastMonths(n: number, now = new Date()): string[] {
   return out;
 }
 
+let shownMonths = { month: -1, months: [] as string[] };
+
+/** `lastMonths(MONTHS)` for now, worked out again only when the month (Thai time) changes: every request keys on it. */
+function monthsShown(): string[] {
+  const now = new Date();
+  const t = new Date(now.getTime() + 7 * 3600_000);
+  const month = t.getUTCFullYear() * 12 + t.getUTCMonth();
+  if (shownMonths.month !== month) shownMonths = { month, months: lastMonths(MONTHS, now) };
+  return shownMonths.months;
+}
+
 function toRow(r: repo.RollupRow, level: 'province' | 'district' | 'subdistrict'): CoverageRow {
   return {
     code: r.code,
@@ -81,7 +92,7 @@ export async function getCoverageJson(ctx: Ctx, area?: string): Promise<string> 
 
 async function keptCoverage(ctx: Ctx, area: string | undefined) {
   authorize(ctx, canReadCoverage, undefined);
-  const months = lastMonths(MONTHS);
+  const months = monthsShown();
   const cache = cacheIn(viewCaches, ctx.config, ctx.config.COVERAGE_CACHE_ENTRIES);
   const key = `${area ?? ''}|${months[0]}`;
   const version = await repo.coverageVersion(ctx.db);

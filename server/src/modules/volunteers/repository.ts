@@ -12,6 +12,7 @@ import {
   volunteerActivities,
   volunteers,
 } from '../../db/schema/index.js';
+import { type SharedRead, sharedRead } from '../../lib/shared-read.js';
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
 export type VillageRow = typeof villages.$inferSelect;
@@ -228,10 +229,17 @@ export async function insertFile(db: Db, row: typeof files.$inferInsert) {
 
 // ---------------------------------------------------------------- coverage
 
-/** Coverage's version, bumped by a trigger whenever what the coverage views are read from changes. */
-export async function coverageVersion(db: Db): Promise<number> {
-  const [row] = await queryRows<{ version: string }>(db, sql`select version from coverage_version where id = 1`);
-  return Number(row?.version ?? 0);
+const coverageVersionReads = new WeakMap<object, SharedRead<number>>();
+
+/**
+ * Coverage's version, bumped by a trigger whenever what the coverage views are read from changes. Requests asking
+ * at once share one read, never one started before they asked (`SharedRead`).
+ */
+export function coverageVersion(db: Db): Promise<number> {
+  return sharedRead(coverageVersionReads, db, async () => {
+    const [row] = await queryRows<{ version: string }>(db, sql`select version from coverage_version where id = 1`);
+    return Number(row?.version ?? 0);
+  });
 }
 
 /** The nation's code in the activity roll-up (kept by its trigger beside the areas'). */
