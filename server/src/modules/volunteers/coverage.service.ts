@@ -23,10 +23,10 @@ export function lastMonths(n: number, now = new Date()): string[] {
   return out;
 }
 
-let shownMonths = { month: -1, months: [] as string[] };
+let shownMonths: { month: number; months: readonly string[] } = { month: -1, months: [] };
 
 /** `lastMonths(MONTHS)` for now, worked out again only when the month (Thai time) changes: every request keys on it. */
-function monthsShown(): string[] {
+function monthsShown(): readonly string[] {
   const now = new Date();
   const t = new Date(now.getTime() + 7 * 3600_000);
   const month = t.getUTCFullYear() * 12 + t.getUTCMonth();
@@ -104,7 +104,7 @@ async function keptCoverage(ctx: Ctx, area: string | undefined) {
   return entry;
 }
 
-async function readCoverage(ctx: Ctx, area: string | undefined, months: string[]): Promise<CoverageView> {
+async function readCoverage(ctx: Ctx, area: string | undefined, months: readonly string[]): Promise<CoverageView> {
   const fillMonths = (rows: { month: string; activities: number; people: number }[]) => {
     const byMonth = new Map(rows.map((r) => [r.month, r]));
     return months.map((m) => byMonth.get(m) ?? { month: m, activities: 0, people: 0 });
