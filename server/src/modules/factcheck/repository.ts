@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ListClaimsQuery, SearchFactChecksQuery } from '../../../../common/contracts/factcheck.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, queryRowsPlanned } from '../../db/client.js';
 import { LOCK_KEYS } from '../../db/locks.js';
 import { claimGroups, claims, claimVerdicts, files, roleGrants, users } from '../../db/schema/index.js';
 import { termHash } from '../../lib/rank-terms.js';
@@ -21,7 +21,7 @@ export async function findGroupForKey(db: Db, key: string, link: string | null, 
   const [row] = await queryRows<{ groupId: string | null; lockTokens: number[] | null }>(
     db,
     sql`select found_group as "groupId", found_lock_tokens as "lockTokens"
-        from claim_key_hashes(${key}) h, claim_find_group(h.tokens, h.features, ${link}, ${uncommonOnly}, '{}', '{}')`,
+        from claim_key_hashes(${key}) h, claim_find_group(h.tokens, h.features, ${link}, ${uncommonOnly}, '{}', '{}', true)`,
   );
   return { groupId: row.groupId, lockTokens: (row.lockTokens ?? []).map(Number) };
 }
@@ -35,7 +35,7 @@ type NewClaim = Omit<typeof claims.$inferInsert, 'groupId'>;
  */
 export async function placeClaim(db: Db, c: NewClaim, hashes: KeyHashes, sampleText: string, link: string | null) {
   const linkLock = link === null ? null : termHash(`link:${link}`);
-  const [row] = await queryRows<{ group_id: string; request_count: number; status: string }>(
+  const [row] = await queryRowsPlanned<{ group_id: string; request_count: number; status: string }>(
     db,
     sql`select placed_group as group_id, placed_count as request_count, placed_status as status from claim_place(
           ${LOCK_KEYS.claimGrouping}::int, ${linkLock}::int, ${sampleText}, ${c.trackingCode}, ${c.text}, ${c.link ?? null},
