@@ -3,9 +3,9 @@ import type { RoleGrantView } from '../../../../common/contracts/shared.js';
 import type { Role, ScopeType } from '../../../../common/permissions.js';
 import type { Actor } from '../../lib/context.js';
 import { canEditFramework, canManageOwnCredentials, canManageUsers, canReadAudit } from './policy.js';
-import type { UserRow } from './repository.js';
+import type { SessionUser } from './repository.js';
 
-export function presentUser(u: UserRow): UserView {
+export function presentUser(u: SessionUser): UserView {
   return { id: u.id, email: u.email, displayName: u.displayName, locale: u.locale === 'en' ? 'en' : 'th' };
 }
 
@@ -28,7 +28,7 @@ export function presentGrant(g: {
 
 export function presentSession(
   actor: Actor | null,
-  user: UserRow | null,
+  user: SessionUser | null,
   session: { csrfToken: string; expiresAt: Date } | null,
 ): SessionView {
   return {

@@ -67,12 +67,18 @@ export interface GrantRow {
 const AGENCY_OF_GRANT = sql`a.id = (case when g.scope_type = 'agency' then g.scope_id::uuid end)`;
 const PROVIDER_OF_GRANT = sql`p.id = (case when g.scope_type = 'provider' then g.scope_id::uuid end)`;
 
-/** A live session with its user and the user's grants (one query), or nothing if expired, unknown or disabled. */
+/** What a signed-in request needs of its user: who they are and the language they read. */
+export type SessionUser = Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>;
+
+/**
+ * A live session with its user and the user's grants (one query), or nothing if expired, unknown or disabled.
+ * Every signed-in request reads it, so it selects only the columns a request uses: never the password hash.
+ */
 const liveSession = preparedQuery((db) =>
   db
     .select({
-      session: sessions,
-      user: users,
+      session: { id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt },
+      user: { id: users.id, email: users.email, displayName: users.displayName, locale: users.locale },
       grants: sql<GrantRow[]>`(
         select coalesce(json_agg(json_build_object(
           'id', g.id, 'userId', g.user_id, 'role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id,
