@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.js';
+import { type SharedRead, sharedRead } from '../../lib/shared-read.js';
 import { fiscalYearRange } from '../accreditation/fiscal-year.js';
 import { subtreeRange } from '../people/agencies.repository.js';
 
@@ -191,18 +192,29 @@ export function provinceCoverage(db: Db) {
   );
 }
 
-export async function refreshState(db: Db) {
-  // The version is there from the start; the refresh state once the first refresh has run.
-  const [row] = await queryRows<{
-    refreshed_at: string | Date | null;
-    current_fiscal_year: number | null;
-    last_agencies: number | null;
-    last_ms: number | null;
-    version: string;
-  }>(
-    db,
-    sql`select s.refreshed_at, s.current_fiscal_year, s.last_agencies, s.last_ms, v.version
-        from dashboard_version v left join dashboard_refresh_state s on s.id = 1 where v.id = 1`,
-  );
-  return row;
+interface RefreshStateRow {
+  refreshed_at: string | Date | null;
+  current_fiscal_year: number | null;
+  last_agencies: number | null;
+  last_ms: number | null;
+  version: string;
+}
+
+const refreshStateReads = new WeakMap<object, SharedRead<RefreshStateRow | undefined>>();
+
+/**
+ * The dashboards' version with the last refresh's state, read by every dashboard request. Requests asking at
+ * once share one read, never one started before they asked (`SharedRead`, decision 019). Read only: the row is
+ * handed to every request that shared it.
+ */
+export function refreshState(db: Db): Promise<RefreshStateRow | undefined> {
+  return sharedRead(refreshStateReads, db, async () => {
+    // The version is there from the start; the refresh state once the first refresh has run.
+    const [row] = await queryRows<RefreshStateRow>(
+      db,
+      sql`select s.refreshed_at, s.current_fiscal_year, s.last_agencies, s.last_ms, v.version
+          from dashboard_version v left join dashboard_refresh_state s on s.id = 1 where v.id = 1`,
+    );
+    return row;
+  });
 }
