@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { withCheckDigit } from '../common/citizen-id.js';
 import type { CourseContent } from '../common/contracts/accreditation.js';
 import { type Db, openPostgres, queryRows } from '../server/src/db/client.js';
@@ -8,7 +7,7 @@ import { courseRuns, courses, courseVersions, providers } from '../server/src/db
 import { upsertEntries } from '../server/src/modules/catalog/entries.repository.js';
 import { buildEntry, frameworkLabels } from '../server/src/modules/catalog/service.js';
 import { AUDIENCES, EXAMPLES, FORMATS, LEVELS, PLACES, PROVIDER_PREFIXES, PROVINCE_CODES, rng, TOPICS } from './catalog-text.js';
-import { freshDatabase, type Measurement, measure, measureSql, report, startServer } from './lib.js';
+import { baselinePool, freshDatabase, type Measurement, measure, measureSql, report, startServer } from './lib.js';
 
 const COURSES = Number(process.env.BENCH_CATALOG_COURSES ?? 100_000);
 const PROVIDERS = 2_000;
@@ -294,7 +293,7 @@ export async function run() {
     }
 
     // The naive way, straight to the database (no HTTP, no facets, no ranking): ILIKE '%q%' over titles and summaries.
-    const pool = new pg.Pool({ connectionString: url, max: 50 });
+    const pool = baselinePool(url);
     const words = [...TOPICS.map((t) => t.th), ...TOPICS.map((t) => t.en.toLowerCase())];
     try {
       rows.push(

@@ -42,6 +42,17 @@ export async function freshDatabase(label: string): Promise<{ url: string; datab
   };
 }
 
+/**
+ * A pool for a baseline's statements sent straight to PostgreSQL. `pool.end()` resolves before its sockets have
+ * closed, and the database's drop (`WITH (FORCE)`) may then end them: the pool would re-emit that as an unhandled
+ * error and stop the run, so its idle connections' errors are not errors of the run.
+ */
+export function baselinePool(url: string, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 50, options });
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** How `npm start` runs the server: its heap sized like a production instance's (see the README's configuration). */
 export const SERVER_ARGS = ['--max-old-space-size=320', '--max-semi-space-size=64', '--import', 'tsx', 'server/src/main.ts'];
 

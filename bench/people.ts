@@ -9,7 +9,7 @@ import { suggestTargetGroup } from '../common/people-rules.js';
 import { hashPassword } from '../server/src/lib/crypto.js';
 import { protectCitizenId } from '../server/src/lib/personal-data.js';
 import { thaiSortKey } from '../server/src/modules/people/names.js';
-import { freshDatabase, type Measurement, measure, measureSql, report, SERVER_ARGS } from './lib.js';
+import { baselinePool, freshDatabase, type Measurement, measure, measureSql, report, SERVER_ARGS } from './lib.js';
 
 const PERSONS = Number(process.env.BENCH_PEOPLE_PERSONS ?? 3_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_PEOPLE_IMPORT_ROWS ?? 100_000);
@@ -797,7 +797,7 @@ export async function run() {
     }
     if (LIST_ONLY) return;
     // The naive way, straight to the database: a subtree by path prefix, sorted by name, offset paging, count(*).
-    const pool = new pg.Pool({ connectionString: url, max: 50, options: '-c jit=off' });
+    const pool = baselinePool(url, '-c jit=off');
     try {
       const r = rng(9);
       const prefixes = Array.from({ length: 60 }, () => r.pick(departments).path);

@@ -195,8 +195,5 @@ export async function run() {
   ];
   if (SCALE === 1) report('records', dataset, rows, notes);
   else console.log(`BENCH_RECORDS_SCALE=${SCALE}: a smoke run; docs/benchmarks.md and bench/results are left alone`);
-  // pool.end() resolves before its sockets have closed; DROP … WITH (FORCE) then ends them, and the pool would
-  // re-emit that as an unhandled error and stop the run. Only this teardown's goodbyes are ignored.
-  (database.db as unknown as { $client?: { on(event: 'error', listener: () => void): void } }).$client?.on('error', () => {});
   await drop();
 }

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../server/src/db/client.js';
+import { openPostgres, queryRows } from '../server/src/db/client.js';
 import { seedPlaces } from '../server/src/db/seed/places.js';
 import { hashPassword } from '../server/src/lib/crypto.js';
 import { issueChallenge, solveChallenge } from '../server/src/modules/factcheck/challenge.js';
 import { linkKey } from '../server/src/modules/factcheck/links.js';
 import { textKey } from '../server/src/modules/factcheck/similarity.js';
-import { openPostgres } from '../server/src/db/client.js';
 import { freshDatabase, type Measurement, measure, report, startServer } from './lib.js';
 
 /** `BENCH_VOLUNTEERS_SCALE=0.01` for a smoke run; figures go to docs/benchmarks.md only at full scale (1). */

@@ -71,6 +71,7 @@ function trackRequests(app: FastifyInstance): (timeoutMs: number) => Promise<voi
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await prepareDatabase(config);
   const app = await buildApp({ config, database });
+  database.onIdleError((err) => app.log.warn({ err }, 'PostgreSQL closed an idle connection; the pool opens another when needed'));
   const requestsDone = trackRequests(app);
   const stopJobs = startJobs(database, config, app.log);
   let closing = false;

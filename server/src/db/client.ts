@@ -26,6 +26,12 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Where to report a connection PostgreSQL ended while it sat idle in the pool (a restart, an administrator, a
+   * proxy's idle timeout). The pool drops it and connects again when next needed; until a listener is set, such
+   * errors are dropped. Never called on PGlite.
+   */
+  onIdleError(listener: (err: Error) => void): void;
 }
 
 /** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared Db type cannot express. */
@@ -145,6 +151,7 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
       await client.close();
       release();
     },
+    onIdleError: () => {},
   };
 }
 
@@ -164,6 +171,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
   // JIT compiles queries whose estimated cost is high; for short interactive reads it costs more than it
   // saves (seen: ~15 ms compiling a query that runs in a few), so it is off for every connection.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // Unheard, the pool would re-emit an idle connection's error as unhandled and stop the process.
+  let idleError: (err: Error) => void = () => {};
+  pool.on('error', (err) => idleError(err));
   // Timestamps and bigints come back as strings from pg; counts are cast to int in SQL.
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
@@ -184,6 +194,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
     close: async () => {
       await pool.end();
+    },
+    onIdleError: (listener) => {
+      idleError = listener;
     },
   };
 }
