@@ -1,15 +1,37 @@
 /**
- * The PostgreSQL pool when PostgreSQL ends one of its idle connections (a restart, an administrator, a proxy's idle
- * timeout): the process goes on, the listener hears of it, and the next query connects again. PostgreSQL only
- * (TEST_DATABASE_URL): PGlite has no connections to lose.
+ * The database handle's own behaviour: independent reads at once on the pool and one after another in a
+ * transaction; and, on PostgreSQL only (TEST_DATABASE_URL, PGlite has no connections to lose), the pool when
+ * PostgreSQL ends one of its idle connections.
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { testDatabase } from '../../test/harness.js';
-import { queryRows } from './client.js';
+import { queryRows, readTogether } from './client.js';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
+
+describe('readTogether', () => {
+  it('starts the reads at once on the pool, and one after the other in a transaction', async () => {
+    const database = await testDatabase();
+    const steps: string[] = [];
+    const read = (name: string) => async () => {
+      steps.push(`start ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      steps.push(`end ${name}`);
+      return name;
+    };
+    expect(await readTogether(database.db, [read('a'), read('b')])).toEqual(['a', 'b']);
+    expect(steps).toEqual(['start a', 'start b', 'end a', 'end b']);
+
+    steps.length = 0;
+    const inTransaction = await database.db.transaction((tx) =>
+      readTogether(tx, [() => tx.execute(sql`select 1`).then(read('a')), read('b')]),
+    );
+    expect(inTransaction).toEqual(['a', 'b']);
+    expect(steps).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+});
 
 describe.runIf(postgresUrl)('the PostgreSQL pool', () => {
   it('survives PostgreSQL ending an idle connection, reports it and connects again', async () => {

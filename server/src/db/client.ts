@@ -8,7 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -37,6 +37,18 @@ export interface Database {
 /** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared Db type cannot express. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Independent reads: at once on the pool, a connection each; one after another in a transaction, whose one
+ * connection takes one query at a time (pg queues a query sent while another runs, and refuses it from 9.0).
+ */
+export async function readTogether<T extends unknown[] | []>(db: Db, reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  const thunks = reads as readonly (() => PromiseLike<unknown>)[];
+  if (!(db instanceof PgTransaction)) return (await Promise.all(thunks.map((read) => read()))) as T;
+  const results: unknown[] = [];
+  for (const read of thunks) results.push(await read());
+  return results as T;
 }
 
 /** What `queryRowsPlanned` needs of drizzle's handle: the dialect that writes SQL and the session that sends it. */

@@ -278,12 +278,17 @@ async function seedReviewers(ctx: DemoContext, officer: string | null): Promise<
 async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds: string[]): Promise<number> {
   const [framework] = await ctx.db.select().from(frameworks).where(eq(frameworks.isCurrent, true)).limit(1);
   if (!framework) return 0;
-  const [areas, groups, levels, units] = await Promise.all([
-    ctx.db.select({ code: skillAreas.code }).from(skillAreas).where(eq(skillAreas.frameworkId, framework.id)),
-    ctx.db.select({ code: targetGroups.code }).from(targetGroups).where(eq(targetGroups.frameworkId, framework.id)),
-    ctx.db.select({ rank: proficiencyLevels.rank }).from(proficiencyLevels).where(eq(proficiencyLevels.frameworkId, framework.id)),
-    ctx.db.select({ code: competencyUnits.code }).from(competencyUnits).where(eq(competencyUnits.frameworkId, framework.id)),
-  ]);
+  // In the demo's one transaction: one connection, one query at a time.
+  const areas = await ctx.db.select({ code: skillAreas.code }).from(skillAreas).where(eq(skillAreas.frameworkId, framework.id));
+  const groups = await ctx.db.select({ code: targetGroups.code }).from(targetGroups).where(eq(targetGroups.frameworkId, framework.id));
+  const levels = await ctx.db
+    .select({ rank: proficiencyLevels.rank })
+    .from(proficiencyLevels)
+    .where(eq(proficiencyLevels.frameworkId, framework.id));
+  const units = await ctx.db
+    .select({ code: competencyUnits.code })
+    .from(competencyUnits)
+    .where(eq(competencyUnits.frameworkId, framework.id));
   const checkFramework = {
     skillAreaCodes: areas.map((a) => a.code),
     levelRanks: levels.map((l) => l.rank),
@@ -360,17 +365,15 @@ async function seedCourses(ctx: DemoContext, officer: string | null, reviewerIds
     }
     if (c.state === 'in_review') {
       for (const reviewerId of reviewerIds.slice(0, 2)) {
-        await ctx.db
-          .insert(reviewAssignments)
-          .values({
-            courseId: course.id,
-            version: 1,
-            reviewerId,
-            state: 'accepted',
-            assignedBy: officer,
-            dueAt: new Date(Date.now() + 14 * DAY),
-            respondedAt: daysAgo(1),
-          });
+        await ctx.db.insert(reviewAssignments).values({
+          courseId: course.id,
+          version: 1,
+          reviewerId,
+          state: 'accepted',
+          assignedBy: officer,
+          dueAt: new Date(Date.now() + 14 * DAY),
+          respondedAt: daysAgo(1),
+        });
       }
     }
     count++;

@@ -44,7 +44,8 @@ export async function gradeAttempt(tx: Db, ctx: Pick<Ctx, 'actor' | 'requestId'>
   if (!attempt) throw AppError.notFound('attempt');
   if (attempt.status !== 'in_progress') return attempt;
   const assessment = await repo.findAssessmentOf(tx, attempt);
-  const [questions, answers] = await Promise.all([repo.questionsWithItems(tx, attemptId), repo.answersOf(tx, attemptId)]);
+  const questions = await repo.questionsWithItems(tx, attemptId);
+  const answers = await repo.answersOf(tx, attemptId);
   const byPosition = new Map(answers.map((a) => [a.position, a]));
   const timedOut = now >= attempt.deadlineAt;
   const submittedAt = timedOut ? attempt.deadlineAt : now;

@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { CourseDraft } from '../../../../common/contracts/accreditation.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, readTogether } from '../../db/client.js';
 import { catalogEntries, courseRatings, courseRuns, courses, courseVersions, providers } from '../../db/schema/index.js';
 
 /** Everything a catalogue entry is built from, for one course. */
@@ -45,21 +45,23 @@ export async function findEntrySource(db: Db, courseId: string, today: string): 
     .where(eq(courses.id, courseId))
     .limit(1);
   if (!row) return undefined;
-  const [runs, [rating]] = await Promise.all([
-    db
-      .select({ startsOn: courseRuns.startsOn, endsOn: courseRuns.endsOn, mode: courseRuns.mode, provinceCode: courseRuns.provinceCode })
-      .from(courseRuns)
-      .where(and(eq(courseRuns.courseId, courseId), eq(courseRuns.isCancelled, false), sql`${courseRuns.endsOn} >= ${today}::date`))
-      .orderBy(courseRuns.startsOn),
-    db
-      .select({
-        count: sql<number>`count(*)::int`,
-        average: sql<
-          number | null
-        >`round(avg((${courseRatings.content} + ${courseRatings.instructor} + ${courseRatings.usefulness}) / 3.0), 2)::float8`,
-      })
-      .from(courseRatings)
-      .where(eq(courseRatings.courseId, courseId)),
+  const [runs, [rating]] = await readTogether(db, [
+    () =>
+      db
+        .select({ startsOn: courseRuns.startsOn, endsOn: courseRuns.endsOn, mode: courseRuns.mode, provinceCode: courseRuns.provinceCode })
+        .from(courseRuns)
+        .where(and(eq(courseRuns.courseId, courseId), eq(courseRuns.isCancelled, false), sql`${courseRuns.endsOn} >= ${today}::date`))
+        .orderBy(courseRuns.startsOn),
+    () =>
+      db
+        .select({
+          count: sql<number>`count(*)::int`,
+          average: sql<
+            number | null
+          >`round(avg((${courseRatings.content} + ${courseRatings.instructor} + ${courseRatings.usefulness}) / 3.0), 2)::float8`,
+        })
+        .from(courseRatings)
+        .where(eq(courseRatings.courseId, courseId)),
   ]);
   const { content, providerNameTh, providerNameEn, ...course } = row;
   return {

@@ -17,10 +17,8 @@ export async function rateCourse(ctx: Ctx, courseId: string, body: RateCourseBod
   await ctx.db.transaction(async (tx) => {
     const entry = await findEntriesByIds(tx, [courseId]);
     if (entry.length === 0) throw AppError.notFound('course');
-    const [hasCompleted, existing] = await Promise.all([
-      repo.hasCompleted(tx, actor.userId, courseId),
-      repo.findRating(tx, courseId, actor.userId),
-    ]);
+    const hasCompleted = await repo.hasCompleted(tx, actor.userId, courseId);
+    const existing = await repo.findRating(tx, courseId, actor.userId);
     if (existing) throw AppError.conflict('catalog.already_rated', 'you have already rated this course');
     authorize(ctx, canRate, { hasCompleted, hasRated: false });
     const inserted = await repo.insertRating(tx, { courseId, userId: actor.userId, ...body, comment: body.comment ?? null });

@@ -7,7 +7,7 @@ import {
   type UpdateDevelopmentPlanBody,
 } from '../../../../common/contracts/development.js';
 import { AppError, type FieldError } from '../../../../common/errors.js';
-import type { Db } from '../../db/client.js';
+import { type Db, readTogether } from '../../db/client.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { todayInBangkok } from '../../lib/thai-text.js';
 import { fiscalYearRange } from '../accreditation/fiscal-year.js';
@@ -43,7 +43,10 @@ async function loadPlan(ctx: Ctx, db: Db, id: string, opts: { forUpdate?: boolea
   const actor = requireActor(ctx);
   const plan = await repo.findPlan(db, id, opts);
   if (!plan) throw AppError.notFound('development plan');
-  const [person, actorPersonId] = await Promise.all([repo.findPerson(db, plan.personId), repo.personIdOfUser(db, actor.userId)]);
+  const [person, actorPersonId] = await readTogether(db, [
+    () => repo.findPerson(db, plan.personId),
+    () => repo.personIdOfUser(db, actor.userId),
+  ]);
   if (!person) throw AppError.notFound('development plan');
   const subject: Subject = { personId: person.id, supervisorId: person.supervisor_id, agencyPath: person.agency_path, actorPersonId };
   if (!canReadDevelopmentPlan(actor, subject)) throw AppError.notFound('development plan');

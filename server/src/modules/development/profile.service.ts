@@ -1,6 +1,6 @@
 import type { SkillProfileView } from '../../../../common/contracts/development.js';
 import { AppError } from '../../../../common/errors.js';
-import type { Db } from '../../db/client.js';
+import { type Db, readTogether } from '../../db/client.js';
 import { authorize } from '../../lib/authorize.js';
 import { type Ctx, requireActor } from '../../lib/context.js';
 import { assessedLevels, assessedLevelsHistory } from '../assessment/service.js';
@@ -21,7 +21,10 @@ export async function requireFramework(db: Db) {
 /** The person, if the caller may read their profile (404 otherwise, so people outside the caller's reach do not reveal themselves). */
 export async function loadPersonFor(ctx: Ctx, personId: string, policy = canReadProfile) {
   const actor = requireActor(ctx);
-  const [person, actorPersonId] = await Promise.all([repo.findPerson(ctx.db, personId), repo.personIdOfUser(ctx.db, actor.userId)]);
+  const [person, actorPersonId] = await readTogether(ctx.db, [
+    () => repo.findPerson(ctx.db, personId),
+    () => repo.personIdOfUser(ctx.db, actor.userId),
+  ]);
   if (!person) throw AppError.notFound('person');
   const subject = { personId: person.id, supervisorId: person.supervisor_id, agencyPath: person.agency_path, actorPersonId };
   if (!policy(actor, subject)) throw AppError.notFound('person');

@@ -74,18 +74,16 @@ async function recordBatch(
     parsed.push(c);
   });
 
-  const [learners, courses] = await Promise.all([
-    repo.resolveLearners(
-      tx,
-      [...new Set(parsed.flatMap((c) => (c.hash ? [c.hash] : [])))],
-      [...new Set(parsed.flatMap((c) => (!c.hash && c.email ? [c.email.toLowerCase()] : [])))],
-    ),
-    repo.resolveCourses(
-      tx,
-      [...new Set(parsed.flatMap((c) => (c.courseId ? [c.courseId] : [])))],
-      [...new Set(parsed.flatMap((c) => (!c.courseId && c.accreditationNumber ? [c.accreditationNumber] : [])))],
-    ),
-  ]);
+  const learners = await repo.resolveLearners(
+    tx,
+    [...new Set(parsed.flatMap((c) => (c.hash ? [c.hash] : [])))],
+    [...new Set(parsed.flatMap((c) => (!c.hash && c.email ? [c.email.toLowerCase()] : [])))],
+  );
+  const courses = await repo.resolveCourses(
+    tx,
+    [...new Set(parsed.flatMap((c) => (c.courseId ? [c.courseId] : [])))],
+    [...new Set(parsed.flatMap((c) => (!c.courseId && c.accreditationNumber ? [c.accreditationNumber] : [])))],
+  );
   const courseById = new Map(courses.map((c) => [c.id, c]));
   const courseByNumber = new Map(courses.flatMap((c) => (c.accreditation_number ? [[c.accreditation_number, c] as const] : [])));
   const runs = await repo.runsOfCourses(tx, [...new Set(parsed.flatMap((c) => (c.runId ? [c.runId] : [])))]);

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, readTogether } from '../../db/client.js';
 
 /** Array parameters (drizzle would spread a JS array into a list): uuid[] and text[] literals. */
 const uuidArray = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::uuid[]`;
@@ -79,23 +79,27 @@ export async function currentFramework(db: Db): Promise<FrameworkBundle | undefi
     sql`select id, code, title_th, title_en from frameworks where is_current order by published_at desc nulls last limit 1`,
   );
   if (!framework) return undefined;
-  const [areas, levels, groups, required] = await Promise.all([
-    queryRows<FrameworkBundle['areas'][number]>(
-      db,
-      sql`select code, kind, name_th, name_en from framework_skill_areas where framework_id = ${framework.id} order by sort_order, code`,
-    ),
-    queryRows<FrameworkBundle['levels'][number]>(
-      db,
-      sql`select rank, name_th, name_en from framework_levels where framework_id = ${framework.id} order by rank`,
-    ),
-    queryRows<FrameworkBundle['groups'][number]>(
-      db,
-      sql`select code, name_th, name_en from framework_target_groups where framework_id = ${framework.id} order by sort_order, code`,
-    ),
-    queryRows<FrameworkBundle['required'][number]>(
-      db,
-      sql`select target_group_code, skill_area_code, level_rank, is_sample from framework_required_levels where framework_id = ${framework.id}`,
-    ),
+  const [areas, levels, groups, required] = await readTogether(db, [
+    () =>
+      queryRows<FrameworkBundle['areas'][number]>(
+        db,
+        sql`select code, kind, name_th, name_en from framework_skill_areas where framework_id = ${framework.id} order by sort_order, code`,
+      ),
+    () =>
+      queryRows<FrameworkBundle['levels'][number]>(
+        db,
+        sql`select rank, name_th, name_en from framework_levels where framework_id = ${framework.id} order by rank`,
+      ),
+    () =>
+      queryRows<FrameworkBundle['groups'][number]>(
+        db,
+        sql`select code, name_th, name_en from framework_target_groups where framework_id = ${framework.id} order by sort_order, code`,
+      ),
+    () =>
+      queryRows<FrameworkBundle['required'][number]>(
+        db,
+        sql`select target_group_code, skill_area_code, level_rank, is_sample from framework_required_levels where framework_id = ${framework.id}`,
+      ),
   ]);
   return { framework, areas, levels, groups, required };
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, readTogether } from '../../db/client.js';
 import { competencyUnits, frameworks, proficiencyLevels, requiredLevels, skillAreas, targetGroups } from '../../db/schema/index.js';
 
 export type FrameworkRow = typeof frameworks.$inferSelect;
@@ -34,28 +34,31 @@ export async function lockFramework(db: Db, id: string): Promise<FrameworkRow | 
 }
 
 export async function findFrameworkContent(db: Db, id: string) {
-  const [areas, groups, levels, units, matrix] = await Promise.all([
-    db.select().from(skillAreas).where(eq(skillAreas.frameworkId, id)).orderBy(asc(skillAreas.sortOrder), asc(skillAreas.code)),
-    db.select().from(targetGroups).where(eq(targetGroups.frameworkId, id)).orderBy(asc(targetGroups.sortOrder), asc(targetGroups.code)),
-    db.select().from(proficiencyLevels).where(eq(proficiencyLevels.frameworkId, id)).orderBy(asc(proficiencyLevels.rank)),
-    db.select().from(competencyUnits).where(eq(competencyUnits.frameworkId, id)).orderBy(asc(competencyUnits.code)),
-    db.select().from(requiredLevels).where(eq(requiredLevels.frameworkId, id)),
+  const [areas, groups, levels, units, matrix] = await readTogether(db, [
+    () => db.select().from(skillAreas).where(eq(skillAreas.frameworkId, id)).orderBy(asc(skillAreas.sortOrder), asc(skillAreas.code)),
+    () =>
+      db.select().from(targetGroups).where(eq(targetGroups.frameworkId, id)).orderBy(asc(targetGroups.sortOrder), asc(targetGroups.code)),
+    () => db.select().from(proficiencyLevels).where(eq(proficiencyLevels.frameworkId, id)).orderBy(asc(proficiencyLevels.rank)),
+    () => db.select().from(competencyUnits).where(eq(competencyUnits.frameworkId, id)).orderBy(asc(competencyUnits.code)),
+    () => db.select().from(requiredLevels).where(eq(requiredLevels.frameworkId, id)),
   ]);
   return { areas, groups, levels, units, matrix };
 }
 
 /** The version's status and the names of its skill areas and target groups (what other modules label with). */
 export async function findFrameworkLabels(db: Db, id: string) {
-  const [[framework], areas, groups] = await Promise.all([
-    db.select({ status: frameworks.status }).from(frameworks).where(eq(frameworks.id, id)).limit(1),
-    db
-      .select({ code: skillAreas.code, nameTh: skillAreas.nameTh, nameEn: skillAreas.nameEn })
-      .from(skillAreas)
-      .where(eq(skillAreas.frameworkId, id)),
-    db
-      .select({ code: targetGroups.code, nameTh: targetGroups.nameTh, nameEn: targetGroups.nameEn })
-      .from(targetGroups)
-      .where(eq(targetGroups.frameworkId, id)),
+  const [[framework], areas, groups] = await readTogether(db, [
+    () => db.select({ status: frameworks.status }).from(frameworks).where(eq(frameworks.id, id)).limit(1),
+    () =>
+      db
+        .select({ code: skillAreas.code, nameTh: skillAreas.nameTh, nameEn: skillAreas.nameEn })
+        .from(skillAreas)
+        .where(eq(skillAreas.frameworkId, id)),
+    () =>
+      db
+        .select({ code: targetGroups.code, nameTh: targetGroups.nameTh, nameEn: targetGroups.nameEn })
+        .from(targetGroups)
+        .where(eq(targetGroups.frameworkId, id)),
   ]);
   return framework ? { status: framework.status, areas, groups } : undefined;
 }
