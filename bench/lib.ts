@@ -54,7 +54,7 @@ export function baselinePool(url: string, options?: string): pg.Pool {
 }
 
 /** How `npm start` runs the server: its heap sized like a production instance's (see the README's configuration). */
-export const SERVER_ARGS = ['--max-old-space-size=320', '--max-semi-space-size=64', '--import', 'tsx', 'server/src/main.ts'];
+export const SERVER_ARGS = ['--max-old-space-size=320', '--import', 'tsx', 'server/src/main.ts'];
 
 /** Runs the real server (a separate process, as in production) against the database and waits until it is ready. */
 export async function startServer(
