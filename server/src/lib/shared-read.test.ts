@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedRead } from './shared-read.js';
+import { SharedRead, sharedReadOf } from './shared-read.js';
 
 /** A read of `value` that the test ends by hand, counting the reads started. */
 function manualRead() {
@@ -71,3 +71,30 @@ describe('a shared read', () => {
     expect(await later).toBe(5);
   });
 });
+
+describe('shared reads by key', () => {
+  it('shares a read among callers asking for the same key only, per owner', async () => {
+    const reads = new WeakMap<object, Map<string, SharedRead<string>>>();
+    const owner = {};
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const read = (key: string) => () =>
+      new Promise<string>((resolve) => {
+        started.push(key);
+        release.push(() => resolve(key));
+      });
+    const a1 = sharedReadOf(reads, owner, 'a', read('a'));
+    const a2 = sharedReadOf(reads, owner, 'a', read('a'));
+    const b = sharedReadOf(reads, owner, 'b', read('b'));
+    const otherOwner = sharedReadOf(reads, {}, 'a', read('a'));
+    expect(started).toEqual(['a', 'b', 'a']);
+    for (const r of release.splice(0)) r();
+    expect(await Promise.all([a1, b, otherOwner])).toEqual(['a', 'b', 'a']);
+    // The second caller for `a` asked while the first read ran, so it waits for the next one, its own.
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['a', 'b', 'a', 'a']);
+    for (const r of release.splice(0)) r();
+    expect(await a2).toBe('a');
+  });
+});
+

@@ -41,3 +41,26 @@ export function sharedRead<T>(reads: WeakMap<object, SharedRead<T>>, owner: obje
   }
   return shared.get();
 }
+
+/**
+ * The shared read of `read` for `owner` and `key` (a subtree, say): requests share a read only with those asking
+ * for the same key. One entry per key is kept, so keys must come from a bounded set.
+ */
+export function sharedReadOf<T>(
+  reads: WeakMap<object, Map<string, SharedRead<T>>>,
+  owner: object,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  let byKey = reads.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    reads.set(owner, byKey);
+  }
+  let shared = byKey.get(key);
+  if (!shared) {
+    shared = new SharedRead(read);
+    byKey.set(key, shared);
+  }
+  return shared.get();
+}
