@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedRead, sharedReadOf } from './shared-read.js';
+import { SharedRead, SharedReads } from './shared-read.js';
 
 /** A read of `value` that the test ends by hand, counting the reads started. */
 function manualRead() {
@@ -74,7 +74,7 @@ describe('a shared read', () => {
 
 describe('shared reads by key', () => {
   it('shares a read among callers asking for the same key only, per owner', async () => {
-    const reads = new WeakMap<object, Map<string, SharedRead<string>>>();
+    const reads = new SharedReads<string>();
     const owner = {};
     const started: string[] = [];
     const release: (() => void)[] = [];
@@ -83,10 +83,10 @@ describe('shared reads by key', () => {
         started.push(key);
         release.push(() => resolve(key));
       });
-    const a1 = sharedReadOf(reads, owner, 'a', read('a'));
-    const a2 = sharedReadOf(reads, owner, 'a', read('a'));
-    const b = sharedReadOf(reads, owner, 'b', read('b'));
-    const otherOwner = sharedReadOf(reads, {}, 'a', read('a'));
+    const a1 = reads.get(owner, read('a'), 'a');
+    const a2 = reads.get(owner, read('a'), 'a');
+    const b = reads.get(owner, read('b'), 'b');
+    const otherOwner = reads.get({}, read('a'), 'a');
     expect(started).toEqual(['a', 'b', 'a']);
     for (const r of release.splice(0)) r();
     expect(await Promise.all([a1, b, otherOwner])).toEqual(['a', 'b', 'a']);
@@ -97,4 +97,3 @@ describe('shared reads by key', () => {
     expect(await a2).toBe('a');
   });
 });
-

@@ -32,35 +32,25 @@ export class SharedRead<T> {
   }
 }
 
-/** The shared read of `read` for `owner` (a database handle: tests open several in one process). */
-export function sharedRead<T>(reads: WeakMap<object, SharedRead<T>>, owner: object, read: () => Promise<T>): Promise<T> {
-  let shared = reads.get(owner);
-  if (!shared) {
-    shared = new SharedRead(read);
-    reads.set(owner, shared);
-  }
-  return shared.get();
-}
-
 /**
- * The shared read of `read` for `owner` and `key` (a subtree, say): requests share a read only with those asking
- * for the same key. One entry per key is kept, so keys must come from a bounded set.
+ * Shared reads kept per owner (a database handle: tests open several in one process) and per key (a subtree, say;
+ * none when the read takes no argument): callers share a read only with those asking of the same owner for the
+ * same key. One entry per key is kept, so keys must come from a bounded set.
  */
-export function sharedReadOf<T>(
-  reads: WeakMap<object, Map<string, SharedRead<T>>>,
-  owner: object,
-  key: string,
-  read: () => Promise<T>,
-): Promise<T> {
-  let byKey = reads.get(owner);
-  if (!byKey) {
-    byKey = new Map();
-    reads.set(owner, byKey);
+export class SharedReads<T> {
+  private readonly byOwner = new WeakMap<object, Map<string, SharedRead<T>>>();
+
+  get(owner: object, read: () => Promise<T>, key = ''): Promise<T> {
+    let byKey = this.byOwner.get(owner);
+    if (!byKey) {
+      byKey = new Map();
+      this.byOwner.set(owner, byKey);
+    }
+    let shared = byKey.get(key);
+    if (!shared) {
+      shared = new SharedRead(read);
+      byKey.set(key, shared);
+    }
+    return shared.get();
   }
-  let shared = byKey.get(key);
-  if (!shared) {
-    shared = new SharedRead(read);
-    byKey.set(key, shared);
-  }
-  return shared.get();
 }

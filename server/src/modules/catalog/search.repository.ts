@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FacetName, SearchCoursesQuery } from '../../../../common/contracts/catalog.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { rankTerms as queryRankTerms } from '../../lib/rank-terms.js';
-import { type SharedRead, sharedRead } from '../../lib/shared-read.js';
+import { SharedReads } from '../../lib/shared-read.js';
 import { applySimilarityThreshold, SIMILARITY_THRESHOLD, sqlIntArray, sqlTextArray } from '../../lib/text-search.js';
 
 /** How the words of the query select courses: full-text over segmented words, or trigram similarity of titles. */
@@ -239,14 +239,14 @@ export async function suggestEntryIds(db: Db, m: TextMatch, limit: number): Prom
 
 export { applySimilarityThreshold, SIMILARITY_THRESHOLD };
 
-const catalogVersionReads = new WeakMap<object, SharedRead<number>>();
+const catalogVersionReads = new SharedReads<number>();
 
 /**
  * The catalogue's version, moved by every change to the entries; search caches key on it. Requests asking at
  * once share one read, never one started before they asked (`SharedRead`).
  */
 export function catalogVersion(db: Db): Promise<number> {
-  return sharedRead(catalogVersionReads, db, async () => {
+  return catalogVersionReads.get(db, async () => {
     const [row] = await queryRows<{ version: number }>(db, sql`select version from catalog_version where id = 1`);
     return row?.version ?? 0;
   });

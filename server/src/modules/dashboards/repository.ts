@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.js';
-import { type SharedRead, sharedRead } from '../../lib/shared-read.js';
+import { SharedReads } from '../../lib/shared-read.js';
 import { fiscalYearRange } from '../accreditation/fiscal-year.js';
 import { subtreeRange } from '../people/agencies.repository.js';
 
@@ -200,7 +200,7 @@ interface RefreshStateRow {
   version: string;
 }
 
-const refreshStateReads = new WeakMap<object, SharedRead<RefreshStateRow | undefined>>();
+const refreshStateReads = new SharedReads<RefreshStateRow | undefined>();
 
 /**
  * The dashboards' version with the last refresh's state, read by every dashboard request. Requests asking at
@@ -208,7 +208,7 @@ const refreshStateReads = new WeakMap<object, SharedRead<RefreshStateRow | undef
  * handed to every request that shared it.
  */
 export function refreshState(db: Db): Promise<RefreshStateRow | undefined> {
-  return sharedRead(refreshStateReads, db, async () => {
+  return refreshStateReads.get(db, async () => {
     // The version is there from the start; the refresh state once the first refresh has run.
     const [row] = await queryRows<RefreshStateRow>(
       db,

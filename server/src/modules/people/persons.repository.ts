@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, queryRowsPlanned } from '../../db/client.js';
 import { personHistory, persons } from '../../db/schema/index.js';
-import { type SharedRead, sharedReadOf } from '../../lib/shared-read.js';
+import { SharedReads } from '../../lib/shared-read.js';
 import { subtreeRange } from './agencies.repository.js';
 
 export type PersonRecord = typeof persons.$inferSelect;
@@ -181,7 +181,7 @@ const withSummaries = (page: SQL) => sql`select ${SUMMARY_COLUMNS}
   left join users u on u.person_id = p.id
   order by p.sort_name collate "C", p.id`;
 
-const listVersionReads = new WeakMap<object, Map<string, SharedRead<number>>>();
+const listVersionReads = new SharedReads<number>();
 
 /**
  * The version of a subtree's lists (decision 017): the sum of its agencies' list changes, which grows with every
@@ -190,14 +190,15 @@ const listVersionReads = new WeakMap<object, Map<string, SharedRead<number>>>();
  * decision 019): the nation's sums every agency's row.
  */
 export function listVersion(db: Db, scopeKey: string): Promise<number> {
-  return sharedReadOf(listVersionReads, db, scopeKey, async () => {
+  const read = async () => {
     const scope = scopeKey ? subtreeRange(sql`r.agency_key`, scopeKey) : sql`true`;
     const [row] = await queryRowsPlanned<{ v: number }>(
       db,
       sql`select coalesce(sum(r.list_changes), 0)::float8 as v from person_rollup r where ${scope}`,
     );
     return row.v;
-  });
+  };
+  return listVersionReads.get(db, read, scopeKey);
 }
 
 /** One page in name order after the cursor (keyset on the C-collated sort key and id), so page 1000 costs what page 1 does. */

@@ -12,7 +12,7 @@ import {
   volunteerActivities,
   volunteers,
 } from '../../db/schema/index.js';
-import { type SharedRead, sharedRead } from '../../lib/shared-read.js';
+import { SharedReads } from '../../lib/shared-read.js';
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
 export type VillageRow = typeof villages.$inferSelect;
@@ -229,14 +229,14 @@ export async function insertFile(db: Db, row: typeof files.$inferInsert) {
 
 // ---------------------------------------------------------------- coverage
 
-const coverageVersionReads = new WeakMap<object, SharedRead<number>>();
+const coverageVersionReads = new SharedReads<number>();
 
 /**
  * Coverage's version, bumped by a trigger whenever what the coverage views are read from changes. Requests asking
  * at once share one read, never one started before they asked (`SharedRead`).
  */
 export function coverageVersion(db: Db): Promise<number> {
-  return sharedRead(coverageVersionReads, db, async () => {
+  return coverageVersionReads.get(db, async () => {
     const [row] = await queryRows<{ version: string }>(db, sql`select version from coverage_version where id = 1`);
     return Number(row?.version ?? 0);
   });
